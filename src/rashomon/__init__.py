@@ -1,0 +1,3 @@
+"""Rashomon: the same event, told by every country's press."""
+
+__version__ = "0.1.0"
