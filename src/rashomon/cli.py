@@ -28,8 +28,8 @@ app.add_typer(import_app, name="import")
 app.add_typer(eval_app, name="eval")
 app.add_typer(inspect_app, name="inspect")
 
-console = Console(stderr=True)
-out = Console()
+console = Console(stderr=True, soft_wrap=True)
+out = Console(soft_wrap=True)
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Machine-readable JSON output.")]
 
@@ -220,7 +220,10 @@ def _run_import(records: Any, total_hint: int | None = None) -> None:
 
     from rashomon.pipeline.ingest import import_documents
 
+    from rashomon.pipeline.sources import sync_catalog
+
     store = open_store(upgrade=True)
+    sync_catalog(store, settings())
     start = time.monotonic()
     with Progress(console=console, transient=True) as progress:
         task = progress.add_task("importing", total=total_hint)

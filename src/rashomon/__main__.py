@@ -1,0 +1,5 @@
+"""`python -m rashomon`."""
+
+from rashomon.cli import main
+
+main()
