@@ -27,6 +27,8 @@ app.add_typer(sources_app, name="sources")
 app.add_typer(import_app, name="import")
 app.add_typer(eval_app, name="eval")
 app.add_typer(inspect_app, name="inspect")
+translate_app = typer.Typer(help="Translation backends.", no_args_is_help=True)
+app.add_typer(translate_app, name="translate")
 
 console = Console(stderr=True, soft_wrap=True)
 out = Console(soft_wrap=True)
@@ -219,7 +221,6 @@ def _run_import(records: Any, total_hint: int | None = None) -> None:
     from rich.progress import Progress
 
     from rashomon.pipeline.ingest import import_documents
-
     from rashomon.pipeline.sources import sync_catalog
 
     store = open_store(upgrade=True)
@@ -316,6 +317,20 @@ def up() -> None:
 def demo() -> None:
     """Crawl the bundled fictional corpus offline and serve it."""
     not_yet("The demo", 8)
+
+
+@translate_app.command("install")
+def translate_install(source: str, target: str) -> None:
+    """Install an Argos Translate package for a language pair (needs the internet)."""
+    from rashomon.language.translate import TranslationError
+    from rashomon.language.translate.argos import install_pair
+
+    try:
+        out.print(f"installed {install_pair(source, target)}")
+    except TranslationError as exc:
+        fail(str(exc))
+    except Exception as exc:  # network errors from the package index
+        fail(f"argos: could not install {source}→{target}: {exc}")
 
 
 @inspect_app.command("article")

@@ -67,12 +67,15 @@ def raw_html(conn: Connection, article_id: int) -> str | None:
     return zlib.decompress(blob).decode("utf-8") if blob else None
 
 
-def pending(conn: Connection, done_stage: str, limit: int = 100) -> list[int]:
+def pending(conn: Connection, done_stage: str, limit: int = 100,
+            max_attempts: int | None = None) -> list[int]:
     """Ids of articles whose last completed stage is done_stage (the next stage's input)."""
     if done_stage not in STAGES:
         raise ValueError(f"unknown stage {done_stage!r}; stages are {', '.join(STAGES)}")
-    q = (select(articles.c.id).where(articles.c.stage == done_stage)
-         .order_by(articles.c.id).limit(limit))
+    q = select(articles.c.id).where(articles.c.stage == done_stage)
+    if max_attempts is not None:
+        q = q.where(articles.c.attempts < max_attempts)
+    q = q.order_by(articles.c.id).limit(limit)
     return [int(r[0]) for r in conn.execute(q)]
 
 
@@ -85,7 +88,7 @@ def mark_stage(conn: Connection, article_id: int, stage: str, **values: Any) -> 
             [{"text": r.text, "reason": r.reason} if isinstance(r, RemovedLine) else r
              for r in values["removed"]], ensure_ascii=False)
     conn.execute(update(articles).where(articles.c.id == article_id).values(
-        stage=stage, stage_error=None, updated_at=utcnow(), **values))
+        stage=stage, stage_error=None, attempts=0, updated_at=utcnow(), **values))
 
 
 def mark_error(conn: Connection, article_id: int, error: str) -> None:
@@ -100,7 +103,7 @@ def rewind(conn: Connection, to_stage: str, since: datetime | None = None) -> in
     q = update(articles).where(articles.c.stage.in_(later))
     if since is not None:
         q = q.where(articles.c.published >= since)
-    return int(conn.execute(q.values(stage=to_stage, updated_at=utcnow())).rowcount or 0)
+    return int(conn.execute(q.values(stage=to_stage, attempts=0, updated_at=utcnow())).rowcount or 0)
 
 
 def get_article(conn: Connection, article_id: int) -> dict[str, Any] | None:
