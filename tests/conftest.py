@@ -89,3 +89,6 @@ def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
         s.dispose()
     else:
         yield from _pg_store(request.getfixturevalue("pg_template"))
+
+
+pytest_plugins = ["tests.jsonserver"]

@@ -1,4 +1,4 @@
-"""A scriptable JSON HTTP server on 127.0.0.1 for remote-backend tests."""
+"""A scriptable JSON HTTP server on 127.0.0.1 for remote-backend tests (fixture json_server)."""
 
 from __future__ import annotations
 
