@@ -261,19 +261,56 @@ def import_html(directory: Annotated[Path, typer.Argument(help="Directory of pag
     not_yet("HTML directory import", 3)
 
 
+def _run_process() -> None:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+    from rashomon.pipeline.engine import process as run
+
+    store = open_store(upgrade=True)
+    tasks: dict[str, Any] = {}
+    with Progress("[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
+                  TimeElapsedColumn(), console=console, transient=False) as progress:
+        def update(stage: str, done: int, total: int) -> None:
+            if stage not in tasks:
+                tasks[stage] = progress.add_task(stage, total=total)
+            progress.update(tasks[stage], completed=done, total=max(total, done))
+
+        report = run(store, settings(), update)
+    for stage in report.stages:
+        for err in stage.errors[:10]:
+            console.print(f"[yellow]{stage.name}:[/] {err}")
+    out.print(report.line())
+
+
 @app.command()
 def process() -> None:
     """Run every pending pipeline stage."""
-    not_yet("Processing (extraction onwards)", 9)
+    _run_process()
 
 
 @app.command()
 def reprocess(
-    stage: Annotated[str, typer.Option(help="Stage to redo.")],
+    stage: Annotated[str, typer.Option(help="Stage to redo (and every stage after it).")],
     since: Annotated[str | None, typer.Option(help="Only articles published since DATE.")] = None,
 ) -> None:
     """Redo a stage (and those after it) after a model or setting change."""
-    not_yet("Reprocessing", 9)
+    from datetime import UTC, datetime
+
+    from rashomon.models import STAGES
+    from rashomon.store.articles import rewind
+
+    if stage not in STAGES[1:]:
+        fail(f"--stage must be one of {', '.join(STAGES[1:])}, not {stage!r}")
+    try:
+        when = datetime.fromisoformat(since).replace(tzinfo=UTC) if since else None
+    except ValueError:
+        fail(f"--since must be a date like 2026-10-03, not {since!r}")
+        return
+    previous = STAGES[STAGES.index(stage) - 1]
+    with open_store(upgrade=True).begin() as conn:
+        n = rewind(conn, previous, when)
+    out.print(f"{n} article(s) will redo {stage} and later stages")
+    _run_process()
 
 
 @app.command()

@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import Connection, select
 
 from rashomon.embed import Embedder, cache_key
+from rashomon.language.language import detect_article_language
 from rashomon.language.translate import TranslationError, Translator
 from rashomon.pipeline.runner import Failed
 from rashomon.store.articles import mark_stage
@@ -44,6 +45,36 @@ def load_docs(conn: Connection, ids: Sequence[int]) -> list[Doc]:
          .where(articles.c.id.in_(list(ids))).order_by(articles.c.id))
     return [Doc(r.id, r.language, r.title or "", lead_of(r.text), r.title_en, r.lead_en)
             for r in conn.execute(q)]
+
+
+class LanguageStage:
+    """extracted → language: identify the language unless the source declared it."""
+
+    name = "language"
+    after = "extracted"
+
+    def load(self, conn: Connection, ids: Sequence[int]) -> list[tuple[int, str | None, str]]:
+        q = (select(articles.c.id, articles.c.language, articles.c.text)
+             .where(articles.c.id.in_(list(ids))).order_by(articles.c.id))
+        return [(r.id, r.language, r.text or "") for r in conn.execute(q)]
+
+    def compute(self, items: list[tuple[int, str | None, str]]) -> list[Any]:
+        out: list[Any] = []
+        for article_id, declared, text in items:
+            if declared:
+                out.append((article_id, declared.lower()[:8], 1.0))
+                continue
+            guess = detect_article_language(text.split("\n\n"))
+            if guess.code is None:
+                out.append(Failed(article_id, "language could not be identified"))
+            else:
+                out.append((article_id, guess.code, guess.confidence))
+        return out
+
+    def save(self, conn: Connection, results: list[Any]) -> None:
+        for article_id, code, confidence in results:
+            mark_stage(conn, article_id, self.name, language=code,
+                       language_confidence=confidence)
 
 
 class TranslateStage:
