@@ -208,13 +208,175 @@ def sources_list(
               f"{summary['languages']} languages")
 
 
+def _sources_changed(path: Path, what: str, ids: list[str]) -> None:
+    from rashomon.pipeline.sources import register_outlets
+    from rashomon.pipeline.user_sources import effective_outlets
+
+    changed = [o for o in effective_outlets(settings()) if o.id in set(ids)]
+    register_outlets(open_store(upgrade=True), changed)
+    out.print(f"{what}; written to {path}")
+    if not settings().sources_file:
+        console.print(f"[dim]note: set sources_file = {str(path)!r} (or RASHOMON_SOURCES_FILE) "
+                      "so every command reads this file[/]")
+
+
+@sources_app.command("add")
+def sources_add(
+    outlet_id: Annotated[str, typer.Argument(help="Kebab-case id, e.g. my-paper.")],
+    name: Annotated[str, typer.Option(help="The outlet's name.")],
+    homepage: Annotated[str, typer.Option(help="Homepage URL.")],
+    country: Annotated[str, typer.Option(help="ISO 3166-1 alpha-2 country.")],
+    language: Annotated[list[str], typer.Option(help="ISO 639-1 language (repeatable).")],
+    feed: Annotated[list[str] | None, typer.Option(help="RSS/Atom/JSON feed URL.")] = None,
+    sitemap: Annotated[list[str] | None, typer.Option(help="News sitemap URL.")] = None,
+    outlet_type: Annotated[str, typer.Option("--type", help="public, state, private, wire "
+                                             "or nonprofit.")] = "private",
+    wire: Annotated[bool, typer.Option(help="A news agency others republish.")] = False,
+) -> None:
+    """Add an outlet (or override a catalog one) in the user sources file."""
+    from rashomon.catalog import CatalogError, Outlet
+    from rashomon.pipeline.user_sources import add_outlet
+
+    outlet = Outlet(outlet_id, name, homepage, country.upper(), tuple(language), outlet_type,
+                    wire, tuple(feed or ()), tuple(sitemap or ()))
+    try:
+        path = add_outlet(settings(), outlet)
+    except CatalogError as exc:
+        fail(str(exc))
+        return
+    _sources_changed(path, f"added {outlet_id}", [outlet_id])
+
+
+@sources_app.command("disable")
+def sources_disable(
+    outlet_id: Annotated[str, typer.Argument(help="Outlet id (see `sources list`).")],
+) -> None:
+    """Stop following an outlet (recorded in the user sources file)."""
+    from rashomon.catalog import CatalogError
+    from rashomon.pipeline.user_sources import disable_outlet
+
+    try:
+        path = disable_outlet(settings(), outlet_id)
+    except CatalogError as exc:
+        fail(str(exc))
+        return
+    _sources_changed(path, f"disabled {outlet_id}", [outlet_id])
+
+
+@sources_app.command("import")
+def sources_import(
+    file: Annotated[Path, typer.Argument(help="OPML file.")],
+    country: Annotated[str | None, typer.Option(help="Country for outlines without one.")] = None,
+    language: Annotated[str | None, typer.Option(help="Language for outlines without one.")] = None,
+) -> None:
+    """Follow the feeds of an OPML file (outlines lacking country/language need the options)."""
+    from dataclasses import replace
+
+    from rashomon.catalog import CatalogError, from_opml
+    from rashomon.pipeline.user_sources import add_outlets, new_from_opml
+
+    try:
+        outlets = from_opml(file.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        fail(f"{file}: {exc}")
+        return
+    outlets = [replace(o, country=o.country or (country or "").upper(),
+                       languages=o.languages or ((language,) if language else ()))
+               for o in outlets]
+    fresh, skipped = new_from_opml(settings(), outlets)
+    for reason in skipped:
+        console.print(f"[yellow]skipped[/] {reason}")
+    try:
+        path = add_outlets(settings(), fresh)
+    except CatalogError as exc:
+        fail(str(exc))
+        return
+    _sources_changed(path, f"imported {len(fresh)} outlets from {file}, skipped {len(skipped)}",
+                     [o.id for o in fresh])
+
+
+@sources_app.command("export")
+def sources_export(
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write.")] = None,
+) -> None:
+    """Write the enabled outlets as OPML (to stdout, or --output FILE)."""
+    from rashomon.catalog import to_opml
+    from rashomon.pipeline.user_sources import effective_outlets
+
+    text = to_opml([o for o in effective_outlets(settings()) if o.enabled])
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        output.write_text(text, encoding="utf-8")
+        out.print(f"wrote {output}")
+
+
+@sources_app.command("health")
+def sources_health(
+    source: Annotated[str | None, typer.Option(help="Only this source id.")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """List failing feeds and why (from the last crawl)."""
+    from rashomon.store.fetches import failing_feeds, feed_counts
+
+    with open_store(upgrade=True).connect() as conn:
+        failing, counts = failing_feeds(conn, source), feed_counts(conn)
+    if as_json:
+        emit_json({"summary": counts, "failing": [f.__dict__ for f in failing]})
+        return
+    table = Table("source", "feed", "status", "fails", "last error", "next poll")
+    for f in failing:
+        table.add_row(f.source_id, f.feed_url, str(f.last_status or "-"), str(f.error_count),
+                      f.last_error or "", f.next_poll_at.isoformat(timespec="minutes")
+                      if f.next_poll_at else "-")
+    if failing:
+        out.print(table)
+    out.print(f"{counts['failing']} failing of {counts['feeds']} feeds "
+              f"({counts['polled']} polled so far)")
+
+
 @app.command()
 def crawl(
     once: Annotated[bool, typer.Option(help="Poll due feeds once, then exit.")] = False,
     source: Annotated[str | None, typer.Option(help="Only this source id.")] = None,
 ) -> None:
-    """Poll feeds and sitemaps and fetch new articles."""
-    not_yet("The crawler", 3)
+    """Poll feeds and sitemaps and fetch new articles (until Ctrl-C unless --once)."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+    from rashomon.pipeline.crawl import CrawlSummary, run_crawl
+    from rashomon.pipeline.user_sources import sync_sources
+    from rashomon.store.sources import get_source
+
+    s = settings()
+    store = open_store(upgrade=True)
+    sync_sources(store, s)
+    if source:
+        with store.connect() as conn:
+            if get_source(conn, source) is None:
+                fail(f"no source {source!r}; see `rashomon sources list`")
+    start = time.monotonic()
+    columns = ("[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
+               TimeElapsedColumn())
+    with Progress(*columns, console=console, transient=True) as progress:
+        task = progress.add_task("polling feeds", total=None)
+
+        def on_progress(done: int, total: int, summary: CrawlSummary) -> None:
+            progress.update(task, completed=done, total=total,
+                            description=f"polling feeds: {summary.new_articles} new articles")
+
+        def on_round(summary: CrawlSummary) -> None:
+            if not once:
+                console.print(f"round: {summary.line(time.monotonic() - start)}")
+
+        if not once:
+            console.print("crawling until Ctrl-C (a second Ctrl-C aborts at once)")
+        try:
+            total = run_crawl(store, s, source, once=once, progress=on_progress,
+                              on_round=on_round)
+        except KeyboardInterrupt:
+            console.print("[yellow]aborted[/]; what was stored so far is kept")
+            raise typer.Exit(130) from None
+    out.print(total.line(time.monotonic() - start))
 
 
 def _run_import(records: Any, total_hint: int | None = None) -> None:
@@ -249,16 +411,40 @@ def import_jsonl(paths: Annotated[list[Path], typer.Argument(help="JSONL files."
     _run_import(chain.from_iterable(read_jsonl(p) for p in paths))
 
 
+SourceOpt = Annotated[
+    str | None,
+    typer.Option("--source", help="Source id for every page (default: matched by domain)."),
+]
+
+
 @import_app.command("warc")
-def import_warc(paths: Annotated[list[Path], typer.Argument(help="WARC files.")]) -> None:
-    """Import response records from WARC files (CC-NEWS style)."""
-    not_yet("WARC import", 3)
+def import_warc(
+    paths: Annotated[list[Path], typer.Argument(help="WARC files (.warc or .warc.gz).")],
+    source: SourceOpt = None,
+) -> None:
+    """Import HTML response records from WARC files (CC-NEWS style)."""
+    from itertools import chain
+
+    from rashomon.fetch.warc import read_warc
+
+    for p in paths:
+        if not p.is_file():
+            fail(f"{p} is not a file")
+    cap = int(settings().max_body_bytes)
+    _run_import(chain.from_iterable(read_warc(p, source, cap) for p in paths))
 
 
 @import_app.command("html")
-def import_html(directory: Annotated[Path, typer.Argument(help="Directory of pages.")]) -> None:
-    """Import a directory of HTML pages with a URL mapping."""
-    not_yet("HTML directory import", 3)
+def import_html(
+    directory: Annotated[Path, typer.Argument(help="Directory of .html pages.")],
+    source: SourceOpt = None,
+) -> None:
+    """Import a directory of HTML pages; URLs from urls.tsv/urls.json or rel=canonical."""
+    from rashomon.fetch.htmldir import read_html_dir
+
+    if not directory.is_dir():
+        fail(f"{directory} is not a directory")
+    _run_import(read_html_dir(directory, source, int(settings().max_body_bytes)))
 
 
 def _run_process() -> None:
@@ -313,35 +499,171 @@ def reprocess(
     _run_process()
 
 
+def _day(value: str | None) -> Any:
+    """A --date option as a date (None when absent)."""
+    from datetime import date
+
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        fail(f"--date must be YYYY-MM-DD, got {value!r}")
+
+
+def _view_json(obj: Any) -> Any:
+    """A view object as the JSON the API returns for it."""
+    from pydantic import TypeAdapter
+
+    return TypeAdapter(type(obj)).dump_python(obj, mode="json")
+
+
+def _story_table(cards: Any, title: str | None = None) -> Table:
+    table = Table("id", "story", "outlets", "countries", "articles", "last seen", title=title)
+    for c in cards:
+        table.add_row(str(c.id), c.headline or "(untitled)", str(c.n_original_outlets),
+                      ", ".join(x.code for x in c.countries), str(c.n_articles),
+                      c.last_seen.strftime("%Y-%m-%d %H:%M") if c.last_seen else "")
+    return table
+
+
+DaysOpt = Annotated[int, typer.Option(min=1, max=366, help="Days in the window, ending on --date.")]
+
+
 @app.command()
 def stories(
-    date: Annotated[str | None, typer.Option(help="YYYY-MM-DD.")] = None,
+    date: Annotated[str | None, typer.Option(help="YYYY-MM-DD (UTC); default: the latest day.")]
+    = None,
     country: Annotated[str | None, typer.Option(help="Country code.")] = None,
+    days: DaysOpt = 1,
+    limit: Annotated[int, typer.Option(min=1, help="Most stories to list.")] = 30,
     as_json: JsonOpt = False,
 ) -> None:
-    """List stories."""
-    not_yet("Stories", 6)
+    """List stories ranked by breadth (countries × original outlets, with recency)."""
+    from rashomon.store.views import list_stories
+
+    with open_store().connect() as conn:
+        page = list_stories(conn, _day(date), days, country=country, limit=limit)
+    if as_json:
+        emit_json(_view_json(page))
+        return
+    if page.date is None:
+        out.print("no stories yet: crawl and process first (rashomon up)")
+        return
+    out.print(_story_table(page.items, f"stories of {page.date} ({page.days} day window)"))
+    out.print(f"{len(page.items)} of {page.total} stories")
+
+
+def _print_story(d: Any) -> None:
+    s = d.story
+    out.print(f"[bold]{s.headline or '(untitled)'}[/]  (story {s.id})")
+    out.print(f"{s.n_original_outlets} original outlets, {s.n_countries} countries, "
+              f"{s.n_languages} languages, {s.n_articles} articles ({s.n_copies} copies)"
+              + (f"; thread: {s.thread.label}" if s.thread else ""))
+    if d.first:
+        out.print(f"first: {d.first.source_name} ({d.first.country}) {d.first.published}")
+    a = d.analysis
+    if a is None:
+        out.print(f"[yellow]analysis {d.analysis_status}[/]")
+    else:
+        out.print("\n[bold]The world's take[/]")
+        for t in a["take"]:
+            names = ", ".join(x.get("source_name", x["source_id"]) for x in t["support"])
+            out.print(f"  - {t['text']}  [dim][{names}][/]")
+        for alt in a["alternatives"]:
+            out.print(f"[bold]{alt['country']}[/]: " + "; ".join(
+                f"{p['kind']}: {p['text']}" for p in alt["points"]))
+        for q in a["quotes"]:
+            out.print(f"[bold]{q['speaker']}[/]")
+            for v in q["variants"]:
+                out.print(f"  “{v['text']}”  [dim]{len(v['support'])} outlet(s)[/]")
+        for f in a["figures"]:
+            values = ", ".join(f"{v['value']:g} ({len(v['support'])})" for v in f["values"])
+            flag = "  [red]CONFLICT[/]" if f["conflict"] else ""
+            out.print(f"  {f['label']}: {values}{flag}")
+    table = Table("id", "outlet", "country", "published", "title")
+    for g in d.articles:
+        for b in [g.original, *g.copies]:
+            table.add_row(str(b.id), ("  copy: " if b.is_copy else "") + b.source_name,
+                          b.country, b.published.strftime("%Y-%m-%d %H:%M") if b.published
+                          else "", b.title or "")
+    out.print(table)
 
 
 @app.command()
 def story(story_id: int, as_json: JsonOpt = False) -> None:
-    """Show one story with its analysis."""
-    not_yet("Stories", 6)
+    """Show one story with its analysis (a merged story shows the one it joined)."""
+    from rashomon.store.views import resolve_story_id, story_detail
+
+    with open_store().connect() as conn:
+        target = resolve_story_id(conn, story_id)
+        detail = story_detail(conn, target) if target is not None else None
+    if detail is None:
+        fail(f"no story with id {story_id}")
+        return
+    if target != story_id:
+        console.print(f"story {story_id} was merged into story {target}")
+    if as_json:
+        emit_json(_view_json(detail))
+        return
+    _print_story(detail)
 
 
 @app.command()
 def blindspots(
     country: Annotated[str, typer.Option(help="Country code.")],
+    date: Annotated[str | None, typer.Option(help="YYYY-MM-DD (UTC); default: the latest day.")]
+    = None,
+    days: DaysOpt = 1,
     as_json: JsonOpt = False,
 ) -> None:
     """Stories the world covers that a country's press ignores, and the reverse."""
-    not_yet("Blindspots", 7)
+    from rashomon.store.views import country_view
+
+    if len(country) != 2 or not country.isalpha():
+        fail(f"--country must be a two-letter ISO code, got {country!r}")
+    with open_store().connect() as conn:
+        view = country_view(conn, country, _day(date), days,
+                            settings().blindspot_min_countries)
+    if as_json:
+        emit_json(_view_json(view))
+        return
+    if not view.n_sources:
+        out.print(f"[yellow]no outlet in {view.name} is followed: nothing can be overlooked[/]")
+    out.print(_story_table(view.overlooked, f"overlooked by {view.name} media"))
+    out.print(_story_table(view.only_here, f"only in {view.name} media"))
 
 
 @app.command()
-def serve() -> None:
-    """Serve the web UI and API."""
-    not_yet("The web UI", 8)
+def serve(
+    host: Annotated[str | None, typer.Option(help="Address to listen on.")] = None,
+    port: Annotated[int | None, typer.Option(help="Port to listen on.")] = None,
+    workers: Annotated[int | None, typer.Option(min=1, help="Server processes.")] = None,
+) -> None:
+    """Serve the web UI, JSON API and feeds until Ctrl-C."""
+    import os
+
+    import uvicorn
+
+    s = settings()
+    open_store(upgrade=True).dispose()
+    host = host or s.host
+    port = port or s.port
+    workers = workers or s.web_workers
+    out.print(f"serving http://{host}:{port}/ (API docs at /docs; Ctrl-C stops)")
+    level = str(s.log_level).lower()
+    if workers > 1:
+        # Worker processes build their own app from the environment: hand the settings over.
+        os.environ["RASHOMON_DATABASE_URL"] = s.resolved_database_url
+        if _State.config:
+            os.environ["RASHOMON_CONFIG"] = str(_State.config)
+        uvicorn.run("rashomon.web.app:create_app_from_env", factory=True, host=host, port=port,
+                    workers=workers, log_level=level)
+    else:
+        from rashomon.web import create_app
+
+        uvicorn.run(create_app(s), host=host, port=port, log_level=level)
+    out.print("server stopped")
 
 
 @app.command()
@@ -391,36 +713,102 @@ def inspect_article(article_id: int, as_json: JsonOpt = False) -> None:
         out.print(f"[dim]removed ({r['reason']}): {r['text']}[/]")
 
 
-def _eval_stub(kind: str, issue: int) -> None:
-    not_yet(f"`rashomon eval {kind}`", issue)
+def _eval_progress():  # type: ignore[no-untyped-def]
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+    return Progress("[progress.description]{task.description}", BarColumn(),
+                    MofNCompleteColumn(), TimeElapsedColumn(), console=console, transient=True)
+
+
+def _run_eval(run: Any) -> dict[str, Any]:
+    """Run an evaluation with a progress bar per task; bad dataset paths are clear errors."""
+    tasks: dict[str, Any] = {}
+    with _eval_progress() as progress:
+        def update(task: str, done: int, total: int) -> None:
+            if task not in tasks:
+                tasks[task] = progress.add_task(task, total=total)
+            progress.update(tasks[task], completed=done, total=total)
+
+        try:
+            return dict(run(update))
+        except FileNotFoundError as exc:
+            fail(f"dataset not found: {exc}")
+            raise
+
+
+def _dataset(path: Path) -> Path:
+    if not path.exists():
+        fail(f"dataset path {path} does not exist (the evaluation data lives in ../shared/eval)")
+    return path
 
 
 @eval_app.command("extraction")
 def eval_extraction(dataset: Annotated[Path, typer.Option(help="Dataset path.")],
+                    limit: Annotated[int | None, typer.Option(help="Only N pages.")] = None,
                     as_json: JsonOpt = False) -> None:
-    """Extraction F1 on the scrapinghub benchmark."""
-    _eval_stub("extraction", 4)
+    """Extraction F1 on the scrapinghub benchmark, Rashomon vs plain trafilatura."""
+    from rashomon.eval.extraction import evaluate_extraction
+
+    path = _dataset(dataset)
+    result = _run_eval(lambda cb: evaluate_extraction(path, limit=limit, progress=cb))
+    if as_json:
+        emit_json(result)
+        return
+    table = Table("extractor", "precision", "recall", "F1", "pages/s")
+    for name, r in result.items():
+        if isinstance(r, dict) and "f1" in r:
+            table.add_row(name, f"{r['precision']:.3f}", f"{r['recall']:.3f}", f"{r['f1']:.3f}",
+                          f"{r['pages_per_second']:.1f}")
+    out.print(table)
+    out.print(f"{result['pages']} pages")
+
+
+@eval_app.command("crosslingual")
+def eval_crosslingual(
+    dataset: Annotated[Path, typer.Option(help="Dataset path.")],
+    backend: Annotated[list[str] | None, typer.Option(help="Embedders to compare.")] = None,
+    limit: Annotated[int | None, typer.Option(help="Only N sentences per file.")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Cross-lingual retrieval on Tatoeba and similarity on STSb, per embedder."""
+    from rashomon.embed import available
+    from rashomon.eval.crosslingual import evaluate_crosslingual
+
+    path = _dataset(dataset)
+    names = backend or [b for b in available() if b in {"default", "e5", "use", "combined"}]
+    result = _run_eval(lambda cb: evaluate_crosslingual(path, names, limit=limit, progress=cb))
+    if as_json:
+        emit_json(result)
+        return
+    for name, r in result["backends"].items():
+        table = Table("language", "xx→en error", "en→xx error", "STSb Spearman",
+                      title=f"{name} ({r.get('model_id', '')})")
+        langs = sorted(set(r.get("tatoeba", {})) | set(r.get("stsb", {})))
+        for lang in langs:
+            t = r.get("tatoeba", {}).get(lang, {})
+            st = r.get("stsb", {}).get(lang)
+            table.add_row(lang, _pct(t.get("error_xx_en")), _pct(t.get("error_en_xx")),
+                          f"{st:.3f}" if isinstance(st, float) else "")
+        out.print(table)
+        out.print(f"{name}: {r.get('summary', {})}")
+
+
+def _pct(value: Any) -> str:
+    return f"{100 * value:.1f}%" if isinstance(value, float) else ""
 
 
 @eval_app.command("clustering")
 def eval_clustering(dataset: Annotated[Path, typer.Option(help="Dataset path.")],
                     as_json: JsonOpt = False) -> None:
     """Story clustering B³/pairwise F1 and ARI on ECB+."""
-    _eval_stub("clustering", 6)
-
-
-@eval_app.command("crosslingual")
-def eval_crosslingual(dataset: Annotated[Path, typer.Option(help="Dataset path.")],
-                      as_json: JsonOpt = False) -> None:
-    """Cross-lingual retrieval on Tatoeba and similarity on STSb."""
-    _eval_stub("crosslingual", 5)
+    not_yet("`rashomon eval clustering`", 6)
 
 
 @eval_app.command("truthfulness")
 def eval_truthfulness(dataset: Annotated[Path | None, typer.Option(help="Dataset path.")] = None,
                       as_json: JsonOpt = False) -> None:
     """Quotes, figures and world's-take grounding against the corpus gold."""
-    _eval_stub("truthfulness", 7)
+    not_yet("`rashomon eval truthfulness`", 7)
 
 
 def main() -> None:

@@ -1,0 +1,1 @@
+"""Evaluation harnesses: each returns figures as a dict; the CLI prints them."""
