@@ -63,12 +63,30 @@ SETTINGS: tuple[Setting, ...] = (
             "User sources TOML that adds, overrides or disables catalog outlets.", "fetch"),
     Setting("poll_interval_min", 300, int, "Shortest seconds between polls of one feed.", "fetch"),
     Setting("poll_interval_max", 86_400, int, "Longest seconds between polls of one feed.", "fetch"),
+    Setting("fetch_retries", 2, int,
+            "Retries of a request after a timeout, a connection error or a 5xx/429 answer.", "fetch"),
+    Setting("retry_backoff", 2.0, float,
+            "Seconds before the first retry; doubled for each further one, with jitter.", "fetch"),
+    Setting("retry_after_max", 120.0, float,
+            "Longest Retry-After (seconds) waited for in a run; longer ones postpone the feed.",
+            "fetch"),
+    Setting("max_new_per_feed", 200, int,
+            "Most unseen article URLs fetched from one feed or sitemap per poll.", "fetch"),
     # process
     Setting("engine", "local", str, "Pipeline engine: local or ray.", "process"),
     Setting("ray_address", "", str, "Ray cluster address for engine=ray (empty: start locally).",
             "process"),
     Setting("batch_size", 64, int, "Articles per pipeline batch.", "process"),
     Setting("workers", 0, int, "Worker processes for CPU-bound stages (0: one per core).",
+            "process"),
+    Setting("language_candidates", "", str,
+            "Comma-separated ISO 639-1 codes language identification chooses from "
+            "(empty: 45 major news languages).", "process"),
+    Setting("language_low_accuracy_over", 0, int,
+            "Texts longer than this many characters use lingua's low-accuracy mode (about 80 MB "
+            "instead of 0.9 GB; as accurate on whole articles). -1 never uses it.", "process"),
+    Setting("template_min_articles", 3, int,
+            "A line recurring in this many of an outlet's recent articles is boilerplate.",
             "process"),
     Setting("translator", "none", str,
             "Translation backend: none, argos, libretranslate, openai or an entry-point name.",
@@ -99,6 +117,47 @@ SETTINGS: tuple[Setting, ...] = (
     # web
     Setting("host", "127.0.0.1", str, "Address the web server listens on.", "web"),
     Setting("port", 8000, int, "Port the web server listens on.", "web"),
+    Setting("web_workers", 1, int,
+            "Web server processes (more than 1 serves more readers; each has its own cache).",
+            "web"),
+    Setting("web_cache_seconds", 5.0, float,
+            "Seconds a page or API answer is reused for further readers (0: always fresh).",
+            "web"),
+    Setting("page_size", 30, int, "Stories per page on the front, country and thread pages.",
+            "web"),
+    Setting("blindspot_min_countries", 3, int,
+            "A story counts as overlooked by a country when at least this many other countries' "
+            "outlets cover it and none of its own do.", "web"),
+    Setting("base_url", "", str,
+            "Public URL of the site for links in Atom feeds (empty: taken from each request).",
+            "web"),
+    # analysis
+    Setting("analysis_max_articles", 40, int,
+            "Most articles of a story its analysis reads (originals first, then the earliest "
+            "copies); coverage still counts every article.", "analysis"),
+    Setting("analysis_max_sentences", 60, int,
+            "Most sentences of each article the analysis reads (news is front-loaded).",
+            "analysis"),
+    Setting("take_writer", "extractive", str,
+            "World's-take writer: extractive (sentences as outlets wrote them) or llm (rewritten "
+            "by an OpenAI-compatible chat model, kept only when every sentence is grounded).",
+            "analysis"),
+    Setting("llm_url", "", str, "Base URL of the OpenAI-compatible chat endpoint for take_writer "
+            "= llm, e.g. http://127.0.0.1:8080/v1.", "analysis"),
+    Setting("llm_model", "", str, "Model name sent to the llm take writer's endpoint.",
+            "analysis"),
+    Setting("llm_api_key", "", str, "API key for the llm take writer, if it needs one.",
+            "analysis"),
+    Setting("llm_timeout", 60.0, float, "Seconds to wait for the llm take writer's answer.",
+            "analysis"),
+    Setting("blindspot_min_outlets", 5, int,
+            "A story counts as overlooked by a country when at least this many outlets abroad "
+            "cover it (see blindspot_min_countries) and none of its own do.", "analysis"),
+    Setting("blindspot_only_min_outlets", 2, int,
+            "A story covered only by one country's outlets is listed as \"only in\" that country "
+            "when at least this many of its outlets cover it.", "analysis"),
+    Setting("blindspot_window_days", 7, int,
+            "Blindspots consider stories last reported within this many days.", "analysis"),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import Connection, select
 
 from rashomon.embed import Embedder, cache_key
-from rashomon.language.language import detect_article_language
+from rashomon.language.language import LanguageIdentifier, get_identifier
 from rashomon.language.translate import TranslationError, Translator
 from rashomon.pipeline.runner import Failed
 from rashomon.store.articles import mark_stage
@@ -53,6 +53,9 @@ class LanguageStage:
     name = "language"
     after = "extracted"
 
+    def __init__(self, identifier: LanguageIdentifier | None = None):
+        self.identifier = identifier or get_identifier()
+
     def load(self, conn: Connection, ids: Sequence[int]) -> list[tuple[int, str | None, str]]:
         q = (select(articles.c.id, articles.c.language, articles.c.text)
              .where(articles.c.id.in_(list(ids))).order_by(articles.c.id))
@@ -64,7 +67,7 @@ class LanguageStage:
             if declared:
                 out.append((article_id, declared.lower()[:8], 1.0))
                 continue
-            guess = detect_article_language(text.split("\n\n"))
+            guess = self.identifier.detect_article(text.split("\n\n"))
             if guess.code is None:
                 out.append(Failed(article_id, "language could not be identified"))
             else:

@@ -79,8 +79,9 @@ class ExtractStage:
     name = "extracted"
     after = "fetched"
 
-    def __init__(self, workers: int = 1):
+    def __init__(self, workers: int = 1, template_min_articles: int = 3):
         self.workers = workers
+        self.template_min_articles = template_min_articles
         self._pool: Executor | None = None
         self._history: dict[str, deque[list[str]]] = defaultdict(lambda: deque(maxlen=HISTORY))
         self._origins: dict[str, str] | None = None
@@ -117,7 +118,8 @@ class ExtractStage:
                 by_source[r.source_id].append(r)
         for sid, group in by_source.items():
             history = self._history[sid]
-            template = learn_template(list(history) + [g.article.paragraphs for g in group])
+            template = learn_template(list(history) + [g.article.paragraphs for g in group],
+                                      min_articles=self.template_min_articles)
             for g in group:
                 history.append(list(g.article.paragraphs))
                 if template:
