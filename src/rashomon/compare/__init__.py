@@ -1,0 +1,1 @@
+"""Cross-outlet comparison of a story: claims, takes, quotes, figures, entities, coverage."""

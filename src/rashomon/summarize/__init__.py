@@ -1,0 +1,1 @@
+"""The world's take of a story: extractive and attributed, optionally rewritten by an LLM."""
