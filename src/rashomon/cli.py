@@ -447,12 +447,11 @@ def import_html(
     _run_import(read_html_dir(directory, source, int(settings().max_body_bytes)))
 
 
-def _run_process() -> None:
+def _process_with_progress(store: Any, s: Settings) -> None:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 
     from rashomon.pipeline.engine import process as run
 
-    store = open_store(upgrade=True)
     tasks: dict[str, Any] = {}
     with Progress("[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
                   TimeElapsedColumn(), console=console, transient=False) as progress:
@@ -461,11 +460,15 @@ def _run_process() -> None:
                 tasks[stage] = progress.add_task(stage, total=total)
             progress.update(tasks[stage], completed=done, total=max(total, done))
 
-        report = run(store, settings(), update)
+        report = run(store, s, update)
     for stage in report.stages:
         for err in stage.errors[:10]:
             console.print(f"[yellow]{stage.name}:[/] {err}")
     out.print(report.line())
+
+
+def _run_process() -> None:
+    _process_with_progress(open_store(upgrade=True), settings())
 
 
 @app.command()
@@ -614,17 +617,20 @@ def blindspots(
     country: Annotated[str, typer.Option(help="Country code.")],
     date: Annotated[str | None, typer.Option(help="YYYY-MM-DD (UTC); default: the latest day.")]
     = None,
-    days: DaysOpt = 1,
+    days: Annotated[int | None, typer.Option(
+        min=1, max=366, help="Days in the window (default: blindspot_window_days).")] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Stories the world covers that a country's press ignores, and the reverse."""
-    from rashomon.store.views import country_view
+    from rashomon.store.views import BlindspotRule, country_view
 
     if len(country) != 2 or not country.isalpha():
         fail(f"--country must be a two-letter ISO code, got {country!r}")
+    s = settings()
+    rule = BlindspotRule(s.blindspot_min_countries, s.blindspot_min_outlets,
+                         s.blindspot_only_min_outlets)
     with open_store().connect() as conn:
-        view = country_view(conn, country, _day(date), days,
-                            settings().blindspot_min_countries)
+        view = country_view(conn, country, _day(date), days or s.blindspot_window_days, rule)
     if as_json:
         emit_json(_view_json(view))
         return
@@ -666,16 +672,82 @@ def serve(
     out.print("server stopped")
 
 
-@app.command()
-def up() -> None:
-    """The main job: crawl the catalog, process continuously and serve."""
-    not_yet("`rashomon up` (crawl, process and serve)", 8)
+def _serve_until_ctrl_c(app_obj: Any, host: str, port: int, level: str) -> None:
+    import uvicorn
+
+    server = uvicorn.Server(uvicorn.Config(app_obj, host=host, port=port, log_level=level))
+    server.run()
 
 
 @app.command()
-def demo() -> None:
-    """Crawl the bundled fictional corpus offline and serve it."""
-    not_yet("The demo", 8)
+def up(
+    host: Annotated[str | None, typer.Option(help="Address to listen on.")] = None,
+    port: Annotated[int | None, typer.Option(help="Port to listen on.")] = None,
+) -> None:
+    """The main job: crawl the catalog on its schedule, process continuously and serve."""
+    from rashomon.pipeline.service import Worker
+    from rashomon.pipeline.sources import sync_catalog
+    from rashomon.web import create_app
+
+    s = settings()
+    Path(s.data_dir).mkdir(parents=True, exist_ok=True)
+    store = open_store(upgrade=True)
+    n = sync_catalog(store, s)
+    host, port = host or s.host, port or s.port
+    out.print(f"{n} sources; crawling on their schedule, processing as articles arrive")
+    worker = Worker(store, s, lambda line: console.print(f"[dim]{time.strftime('%H:%M:%S')}[/] "
+                                                         + line))
+    worker.start()
+    out.print(f"serving http://{host}:{port}/ (Ctrl-C stops)")
+    try:
+        _serve_until_ctrl_c(create_app(store), host, port, str(s.log_level).lower())
+    finally:
+        worker.stop()
+        console.print("stopping: finishing the current batch…")
+        worker.join(timeout=120)
+    st = worker.state
+    out.print(f"stopped after {st.rounds} round(s): {st.crawled.new_articles} new articles, "
+              f"{st.processed} stage steps, {len(st.errors)} failed round(s)")
+
+
+@app.command()
+def demo(
+    host: Annotated[str | None, typer.Option(help="Address to listen on.")] = None,
+    port: Annotated[int | None, typer.Option(help="Port to listen on.")] = None,
+    fresh: Annotated[bool, typer.Option(help="Start from an empty demo database.")] = True,
+    serve_web: Annotated[bool, typer.Option("--serve/--no-serve",
+                                            help="Serve the UI when done.")] = True,
+) -> None:
+    """Offline demo: crawl our fictional corpus from a loopback server, process it, serve it."""
+    from rashomon.corpus_server import serve_corpus
+    from rashomon.demo import corpus_dir, corpus_outlets, demo_settings
+    from rashomon.pipeline.crawl import run_crawl
+    from rashomon.pipeline.sources import register_outlets
+    from rashomon.store import Store
+    from rashomon.web import create_app
+
+    try:
+        corpus = corpus_dir(settings().demo_corpus)
+    except FileNotFoundError as exc:
+        fail(str(exc))
+        return
+    start = time.monotonic()
+    with serve_corpus(corpus / "site") as base:
+        s = demo_settings(settings(), base, fresh)
+        store = Store(s.resolved_database_url)
+        store.upgrade()
+        outlets = corpus_outlets(corpus, base)
+        register_outlets(store, outlets, origin="demo")
+        out.print(f"demo corpus served at {base}: {len(outlets)} fictional outlets")
+        summary = run_crawl(store, s, once=True)
+        out.print(summary.line(time.monotonic() - start))
+        _process_with_progress(store, s)
+    out.print(f"demo ready in {time.monotonic() - start:.0f}s; database "
+              f"{store.engine.url.render_as_string(hide_password=True)}")
+    if serve_web:
+        host, port = host or s.host, port or s.port
+        out.print(f"open http://{host}:{port}/ (Ctrl-C stops)")
+        _serve_until_ctrl_c(create_app(store), host, port, str(s.log_level).lower())
 
 
 @translate_app.command("install")

@@ -6,6 +6,7 @@ import tomllib
 from pathlib import Path
 
 from rashomon.catalog import Outlet
+from rashomon.settings import Settings
 
 _CHECKOUT_CORPUS = Path(__file__).resolve().parents[2] / "tests" / "corpus"
 
@@ -30,3 +31,22 @@ def corpus_outlets(corpus: Path, base_url: str = "http://corpus.local") -> list[
                sitemaps=())
         for o in data["outlet"]
     ]
+
+
+def demo_settings(settings: Settings, base_url: str, fresh: bool) -> Settings:
+    """Settings for crawling our own loopback corpus server.
+
+    The demo database is separate from the main one; the private-address guard lets the
+    loopback server through, and politeness delays are off because the server is ours.
+    """
+    overrides: dict[str, object] = {
+        "allow_hosts": "127.0.0.1", "per_host_delay": 0.0, "per_host_concurrency": 8,
+    }
+    if settings.origins.get("database_url") == "default":
+        db = Path(settings.data_dir) / "demo.db"
+        db.parent.mkdir(parents=True, exist_ok=True)
+        if fresh:
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{db}{suffix}").unlink(missing_ok=True)
+        overrides["database_url"] = f"sqlite:///{db}"
+    return settings.replace(**overrides)

@@ -39,6 +39,9 @@ SETTINGS: tuple[Setting, ...] = (
             "Database URL: sqlite:///PATH or postgresql://USER@HOST/DB. "
             "Empty means a SQLite file rashomon.db in data_dir.", "general"),
     Setting("log_level", "INFO", str, "Logging level (DEBUG, INFO, WARNING, ERROR).", "general"),
+    Setting("demo_corpus", "", str,
+            "Folder with the demo corpus (outlets.toml and site/); empty: tests/corpus of the "
+            "checkout Rashomon runs from.", "general"),
     # fetch
     Setting("user_agent", "Rashomon/0.1 (+{contact})", str,
             "User-Agent sent with every request; {contact} is replaced by contact_url.", "fetch"),
