@@ -158,8 +158,35 @@ def db_status(as_json: JsonOpt = False) -> None:
 
 @db_app.command("copy")
 def db_copy(to: Annotated[str, typer.Option("--to", help="Target database URL.")]) -> None:
-    """Copy this installation's database to another (e.g. SQLite to PostgreSQL)."""
-    not_yet("db copy", 9)
+    """Copy this installation's database into an empty one (e.g. SQLite to PostgreSQL)."""
+    from rich.progress import Progress
+
+    from rashomon.store import Store, StoreError
+    from rashomon.store.copy import CopyError, copy_database
+
+    source = open_store(upgrade=True)
+    try:
+        target = Store(to)
+        target.upgrade()
+    except (StoreError, Exception) as exc:
+        fail(f"cannot open target database {to}: {exc}")
+        return
+    tasks: dict[str, Any] = {}
+    start = time.monotonic()
+    try:
+        with Progress(console=console, transient=True) as progress:
+            def update(table: str, done: int, total: int) -> None:
+                if table not in tasks:
+                    tasks[table] = progress.add_task(table, total=total)
+                progress.update(tasks[table], completed=done)
+
+            counts = copy_database(source.engine, target.engine, update)
+    except CopyError as exc:
+        fail(f"{exc} (nothing was written)")
+        return
+    out.print(f"copied {sum(counts.values())} rows in {len(counts)} tables to "
+              f"{target.engine.url.render_as_string(hide_password=True)} in "
+              f"{time.monotonic() - start:.1f}s")
 
 
 @app.command()

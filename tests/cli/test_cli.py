@@ -93,5 +93,5 @@ def test_import_missing_file(env):
 
 
 def test_unlanded_commands_say_so_without_pretending(env):
-    result = runner.invoke(app, ["db", "copy", "--to", "postgresql://nobody@127.0.0.1/x"])
+    result = runner.invoke(app, ["eval", "clustering", "--dataset", str(env)])
     assert result.exit_code == 3 and "not available in this version yet" in result.output
