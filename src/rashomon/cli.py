@@ -236,10 +236,9 @@ def sources_list(
 
 
 def _sources_changed(path: Path, what: str, ids: list[str]) -> None:
-    from rashomon.pipeline.sources import register_outlets
-    from rashomon.pipeline.user_sources import effective_outlets
+    from rashomon.pipeline.sources import configured_outlets, register_outlets
 
-    changed = [o for o in effective_outlets(settings()) if o.id in set(ids)]
+    changed = [o for o in configured_outlets(settings()) if o.id in set(ids)]
     register_outlets(open_store(upgrade=True), changed)
     out.print(f"{what}; written to {path}")
     if not settings().sources_file:
@@ -328,9 +327,9 @@ def sources_export(
 ) -> None:
     """Write the enabled outlets as OPML (to stdout, or --output FILE)."""
     from rashomon.catalog import to_opml
-    from rashomon.pipeline.user_sources import effective_outlets
+    from rashomon.pipeline.sources import configured_outlets
 
-    text = to_opml([o for o in effective_outlets(settings()) if o.enabled])
+    text = to_opml([o for o in configured_outlets(settings()) if o.enabled])
     if output is None:
         sys.stdout.write(text)
     else:
@@ -371,12 +370,12 @@ def crawl(
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 
     from rashomon.pipeline.crawl import CrawlSummary, run_crawl
-    from rashomon.pipeline.user_sources import sync_sources
+    from rashomon.pipeline.sources import sync_catalog
     from rashomon.store.sources import get_source
 
     s = settings()
     store = open_store(upgrade=True)
-    sync_sources(store, s)
+    sync_catalog(store, s)
     if source:
         with store.connect() as conn:
             if get_source(conn, source) is None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from rashomon.catalog import Outlet, load_catalog, merge_user_sources
@@ -10,13 +11,21 @@ from rashomon.settings import Settings
 from rashomon.store import Store
 from rashomon.store.sources import SourceRow, upsert_feeds, upsert_sources
 
+SOURCES_FILE_NAME = "sources.toml"
+
+
+def user_sources_path(settings: Settings) -> Path:
+    """The sources file: the sources_file setting, else sources.toml in data_dir."""
+    if settings.sources_file:
+        return Path(settings.sources_file).expanduser()
+    return Path(settings.data_dir).expanduser() / SOURCES_FILE_NAME
+
 
 def configured_outlets(settings: Settings) -> list[Outlet]:
-    """The bundled catalog with the user's sources file applied."""
+    """The bundled catalog with the user's sources file applied (when it exists)."""
+    path = user_sources_path(settings)
     outlets = load_catalog()
-    if settings.sources_file:
-        outlets = merge_user_sources(outlets, settings.sources_file)
-    return outlets
+    return merge_user_sources(outlets, path) if path.is_file() else outlets
 
 
 def outlets_summary(outlets: Sequence[Outlet]) -> dict[str, Any]:
