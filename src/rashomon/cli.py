@@ -726,7 +726,7 @@ def up(
     worker.start()
     out.print(f"serving http://{host}:{port}/ (Ctrl-C stops)")
     try:
-        _serve_until_ctrl_c(create_app(store), host, port, str(s.log_level).lower())
+        _serve_until_ctrl_c(create_app(store, settings=s), host, port, str(s.log_level).lower())
     finally:
         worker.stop()
         console.print("stopping: finishing the current batch…")
@@ -773,7 +773,7 @@ def demo(
     if serve_web:
         host, port = host or s.host, port or s.port
         out.print(f"open http://{host}:{port}/ (Ctrl-C stops)")
-        _serve_until_ctrl_c(create_app(store), host, port, str(s.log_level).lower())
+        _serve_until_ctrl_c(create_app(store, settings=s), host, port, str(s.log_level).lower())
 
 
 @translate_app.command("install")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from typing import Any
 
@@ -9,6 +10,7 @@ import numpy as np
 from sqlalchemy import Connection
 
 from rashomon.compare.analyse import ANALYSIS_VERSION, analyse_story
+from rashomon.compare.export import web_shape
 from rashomon.compare.story import StoryArticle, StorySentence
 from rashomon.embed import CachedEmbedder, Embedder
 from rashomon.pipeline.runner import Failed
@@ -60,7 +62,8 @@ class AnalysisStage:
             except Exception as exc:  # one bad story must not block the others
                 results += [Failed(i, f"analysis of story {story_id}: {exc}") for i in members]
                 continue
-            data: str | None = analysis.to_json()
+            data: str | None = json.dumps(web_shape(analysis), ensure_ascii=False,
+                                          separators=(",", ":"))
             for i in members:
                 analysed[i] = (story_id, data)
                 data = None

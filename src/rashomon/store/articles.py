@@ -21,6 +21,13 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+def as_utc(value: datetime | None) -> datetime | None:
+    """An aware time in UTC (naive times are taken as UTC): SQLite keeps no offset."""
+    if value is None:
+        return None
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
 def content_hash(text: str) -> str:
     """Hash of whitespace-normalised content, for exact-duplicate detection."""
     return hashlib.sha1(" ".join(text.split()).encode("utf-8")).hexdigest()
@@ -53,7 +60,7 @@ def add_article(conn: Connection, new: NewArticle) -> int | None:
         "url": new.url, "source_id": new.source_id, "fetch_id": new.fetch_id,
         "raw_html": zlib.compress(new.html.encode("utf-8")) if new.html is not None else None,
         "text": new.text if new.html is None else None,
-        "content_hash": digest, "title": new.title, "published": new.published,
+        "content_hash": digest, "title": new.title, "published": as_utc(new.published),
         "language": new.language, "discovered_at": now, "updated_at": now,
         "stage": "fetched", "is_copy": False, "attempts": 0,
     }
@@ -83,6 +90,9 @@ def mark_stage(conn: Connection, article_id: int, stage: str, **values: Any) -> 
     """Record that an article completed a stage, together with that stage's results."""
     if stage not in STAGES:
         raise ValueError(f"unknown stage {stage!r}")
+    for key in ("published", "updated"):
+        if isinstance(values.get(key), datetime):
+            values[key] = as_utc(values[key])
     if "removed" in values and isinstance(values["removed"], list):
         values["removed"] = json.dumps(
             [{"text": r.text, "reason": r.reason} if isinstance(r, RemovedLine) else r
