@@ -1,0 +1,1 @@
+"""Syndication: near-duplicate copies grouped under the outlet that reported first."""
