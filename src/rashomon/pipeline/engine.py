@@ -11,9 +11,12 @@ import os
 from collections.abc import Callable, Sequence
 from typing import Protocol, TypeVar
 
+from rashomon.cluster.config import config_from_settings
 from rashomon.embed import embedder_from_settings
 from rashomon.language.language import DEFAULT_LANGUAGES, LanguageIdentifier, get_identifier
 from rashomon.language.translate import translator_from_settings
+from rashomon.pipeline.analysis_stage import AnalysisStage
+from rashomon.pipeline.cluster_stage import ClusterStage
 from rashomon.pipeline.enrich import EmbedStage, LanguageStage, TranslateStage
 from rashomon.pipeline.extract_stage import ExtractStage
 from rashomon.pipeline.runner import Progress, RunReport, Stage, run_pipeline
@@ -32,12 +35,15 @@ def language_identifier(settings: Settings) -> LanguageIdentifier:
 def build_stages(settings: Settings) -> list[Stage]:
     """Every stage in pipeline order, with the configured backends."""
     workers = settings.workers or os.cpu_count() or 1
+    embedder = embedder_from_settings(settings)
     return [
         ExtractStage(workers=workers, template_min_articles=settings.template_min_articles),
         LanguageStage(language_identifier(settings)),
         TranslateStage(translator_from_settings(settings)),
-        EmbedStage(embedder_from_settings(settings)),
+        EmbedStage(embedder),
         SyndicationStage(settings.syndication_window_days),
+        ClusterStage(embedder.model_id, config_from_settings(settings)),
+        AnalysisStage(embedder, settings.analysis_max_articles, settings.analysis_max_sentences),
     ]
 
 

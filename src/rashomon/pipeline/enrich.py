@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
+from rashomon.cluster.features import embedding_text
 from rashomon.embed import Embedder, cache_key
 from rashomon.language.language import LanguageIdentifier, get_identifier
 from rashomon.language.translate import TranslationError, Translator
@@ -31,6 +32,7 @@ class Doc:
     lead: str
     title_en: str | None = None
     lead_en: str | None = None
+    text: str = ""
 
 
 def lead_of(text: str | None) -> str:
@@ -43,8 +45,8 @@ def load_docs(conn: Connection, ids: Sequence[int]) -> list[Doc]:
     q = (select(articles.c.id, articles.c.language, articles.c.title, articles.c.text,
                 articles.c.title_en, articles.c.lead_en)
          .where(articles.c.id.in_(list(ids))).order_by(articles.c.id))
-    return [Doc(r.id, r.language, r.title or "", lead_of(r.text), r.title_en, r.lead_en)
-            for r in conn.execute(q)]
+    return [Doc(r.id, r.language, r.title or "", lead_of(r.text), r.title_en, r.lead_en,
+                r.text or "") for r in conn.execute(q)]
 
 
 class LanguageStage:
@@ -144,8 +146,9 @@ class TranslateStage:
 
 
 def embed_text(doc: Doc) -> str:
-    """What represents a document: title and lead, in English when translated."""
-    return f"{doc.title}\n{doc.lead}".strip()
+    """What represents a document: the title and the start of the body (multilingual model,
+    so the original language is used; clustering was tuned on this text)."""
+    return embedding_text(doc.title, doc.text)
 
 
 class EmbedStage:

@@ -90,7 +90,9 @@ def run_stage(store: Store, stage: Stage, batch_size: int = 64,
     while True:
         with store.connect() as conn:
             ids = [i for i in pending(conn, stage.after, limit=batch_size + len(skip),
-                                      max_attempts=MAX_ATTEMPTS) if i not in skip][:batch_size]
+                                      max_attempts=MAX_ATTEMPTS,
+                                      by_time=getattr(stage, "by_time", False))
+                   if i not in skip][:batch_size]
             if not ids:
                 break
             items = stage.load(conn, ids)

@@ -75,14 +75,17 @@ def raw_html(conn: Connection, article_id: int) -> str | None:
 
 
 def pending(conn: Connection, done_stage: str, limit: int = 100,
-            max_attempts: int | None = None) -> list[int]:
+            max_attempts: int | None = None, by_time: bool = False) -> list[int]:
     """Ids of articles whose last completed stage is done_stage (the next stage's input)."""
     if done_stage not in STAGES:
         raise ValueError(f"unknown stage {done_stage!r}; stages are {', '.join(STAGES)}")
     q = select(articles.c.id).where(articles.c.stage == done_stage)
     if max_attempts is not None:
         q = q.where(articles.c.attempts < max_attempts)
-    q = q.order_by(articles.c.id).limit(limit)
+    # Online clustering wants articles in publication order; other stages take arrival order.
+    order = ((articles.c.published.is_(None), articles.c.published, articles.c.id) if by_time
+             else (articles.c.id,))
+    q = q.order_by(*order).limit(limit)
     return [int(r[0]) for r in conn.execute(q)]
 
 
