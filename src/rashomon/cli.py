@@ -56,13 +56,6 @@ def fail(message: str, code: int = 2) -> None:
     raise typer.Exit(code)
 
 
-def not_yet(what: str, issue: int) -> None:
-    """Say plainly that a capability has not landed yet (never pretend)."""
-    console.print(f"[yellow]{what} is not available in this version yet[/] "
-                  f"(tracked in issue #{issue}).")
-    raise typer.Exit(3)
-
-
 def emit_json(data: Any) -> None:
     out.print_json(json.dumps(data, default=str, ensure_ascii=False))
 
@@ -474,8 +467,10 @@ def import_html(
 
 
 def _process_with_progress(store: Any, s: Settings) -> None:
+    from rich.markup import escape
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 
+    from rashomon.pipeline.engine import EngineError
     from rashomon.pipeline.engine import process as run
 
     tasks: dict[str, Any] = {}
@@ -486,7 +481,11 @@ def _process_with_progress(store: Any, s: Settings) -> None:
                 tasks[stage] = progress.add_task(stage, total=total)
             progress.update(tasks[stage], completed=done, total=max(total, done))
 
-        report = run(store, s, update)
+        try:
+            report = run(store, s, update)
+        except EngineError as exc:
+            fail(escape(str(exc)))
+            return
     for stage in report.stages:
         for err in stage.errors[:10]:
             console.print(f"[yellow]{stage.name}:[/] {err}")
@@ -497,9 +496,30 @@ def _run_process() -> None:
     _process_with_progress(open_store(upgrade=True), settings())
 
 
+EngineOpt = Annotated[str | None, typer.Option(
+    "--engine", help="Pipeline engine: local or ray (default: the 'engine' setting).")]
+AddressOpt = Annotated[str | None, typer.Option(
+    "--address", help="Ray cluster address for --engine ray, e.g. ray-head:6379 "
+    "(empty: start Ray on this machine).")]
+
+
+def _choose_engine(engine: str | None, address: str | None) -> None:
+    """Apply --engine/--address and check the engine can run before any work starts."""
+    from rich.markup import escape
+
+    from rashomon.pipeline.engine import EngineError, get_engine
+
+    _State.overrides = {**_State.overrides, "engine": engine, "ray_address": address}
+    try:
+        get_engine(settings().engine)
+    except EngineError as exc:
+        fail(escape(str(exc)))
+
+
 @app.command()
-def process() -> None:
+def process(engine: EngineOpt = None, address: AddressOpt = None) -> None:
     """Run every pending pipeline stage."""
+    _choose_engine(engine, address)
     _run_process()
 
 
@@ -507,6 +527,8 @@ def process() -> None:
 def reprocess(
     stage: Annotated[str, typer.Option(help="Stage to redo (and every stage after it).")],
     since: Annotated[str | None, typer.Option(help="Only articles published since DATE.")] = None,
+    engine: EngineOpt = None,
+    address: AddressOpt = None,
 ) -> None:
     """Redo a stage (and those after it) after a model or setting change."""
     from datetime import UTC, datetime
@@ -514,6 +536,7 @@ def reprocess(
     from rashomon.models import STAGES
     from rashomon.store.articles import rewind
 
+    _choose_engine(engine, address)
     if stage not in STAGES[1:]:
         fail(f"--stage must be one of {', '.join(STAGES[1:])}, not {stage!r}")
     try:
@@ -896,17 +919,55 @@ def _pct(value: Any) -> str:
 
 
 @eval_app.command("clustering")
-def eval_clustering(dataset: Annotated[Path, typer.Option(help="Dataset path.")],
-                    as_json: JsonOpt = False) -> None:
-    """Story clustering B³/pairwise F1 and ARI on ECB+."""
-    not_yet("`rashomon eval clustering`", 6)
+def eval_clustering(
+    dataset: Annotated[Path | None, typer.Option(
+        help="ECB+ JSONL (../shared/eval/clustering/ecbplus.jsonl); omit for our corpus.")] = None,
+    limit: Annotated[int | None, typer.Option(help="Only N documents.")] = None,
+    baselines: Annotated[bool, typer.Option(help="Also run the two baselines.")] = True,
+    as_json: JsonOpt = False,
+) -> None:
+    """Story clustering: pairwise and B³ P/R/F1, ARI, NMI and docs/s, with baselines."""
+    from rashomon.eval.clustering import evaluate_clustering, evaluate_corpus_clustering
+
+    if dataset is None:
+        result = _run_eval(lambda cb: evaluate_corpus_clustering(baselines=baselines,
+                                                                 progress=cb))
+    else:
+        path = _dataset(dataset)
+        result = _run_eval(lambda cb: evaluate_clustering(path, limit=limit,
+                                                          baselines=baselines, progress=cb))
+    if as_json:
+        emit_json(result)
+        return
+    _print_nested(result)
 
 
 @eval_app.command("truthfulness")
-def eval_truthfulness(dataset: Annotated[Path | None, typer.Option(help="Dataset path.")] = None,
-                      as_json: JsonOpt = False) -> None:
-    """Quotes, figures and world's-take grounding against the corpus gold."""
-    not_yet("`rashomon eval truthfulness`", 7)
+def eval_truthfulness(
+    dataset: Annotated[Path | None, typer.Option(help="Gold file (default: our corpus).")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Quotes, speakers, figures, conflicts and world's-take grounding against the gold file."""
+    from rashomon.eval.truthfulness import DEFAULT_GOLD, evaluate_truthfulness
+
+    path = _dataset(dataset) if dataset else DEFAULT_GOLD
+    result = _run_eval(lambda cb: evaluate_truthfulness(path, progress=cb))
+    if as_json:
+        emit_json(result)
+        return
+    _print_nested(result)
+
+
+def _print_nested(result: dict[str, Any], indent: str = "") -> None:
+    """A readable dump of an evaluation's figures."""
+    for key, value in result.items():
+        if isinstance(value, dict):
+            out.print(f"{indent}[bold]{key}[/]")
+            _print_nested(value, indent + "  ")
+        elif isinstance(value, float):
+            out.print(f"{indent}{key}: {value:.3f}")
+        elif not isinstance(value, list) or len(value) <= 8:
+            out.print(f"{indent}{key}: {value}")
 
 
 def main() -> None:

@@ -114,6 +114,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("embedder_model", "", str, "Model name or path for the chosen embedder.", "process"),
     Setting("embedder_url", "", str, "Base URL of an OpenAI-compatible embeddings endpoint.",
             "process"),
+    Setting("embedder_api_key", "", str,
+            "API key for the openai embedder (default: the OPENAI_API_KEY variable).", "process"),
     Setting("syndication_window_days", 7, int,
             "Days within which near-identical articles count as copies of one original.",
             "process"),

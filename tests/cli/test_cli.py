@@ -92,6 +92,6 @@ def test_import_missing_file(env):
     assert result.exit_code == 2 and "is not a file" in result.output
 
 
-def test_unlanded_commands_say_so_without_pretending(env):
-    result = runner.invoke(app, ["eval", "clustering", "--dataset", str(env)])
-    assert result.exit_code == 3 and "not available in this version yet" in result.output
+def test_eval_with_a_missing_dataset_is_a_clear_error(env):
+    result = runner.invoke(app, ["eval", "clustering", "--dataset", str(env / "nope.jsonl")])
+    assert result.exit_code == 2 and "does not exist" in result.output
