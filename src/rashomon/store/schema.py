@@ -107,6 +107,7 @@ stories = Table(
     Column("created_at", TS, nullable=False),
     Column("updated_at", TS, nullable=False),
     Index("ix_stories_first_seen", "first_seen"),
+    Index("ix_stories_thread", "thread_id"),
 )
 
 syndication_groups = Table(
@@ -154,6 +155,8 @@ articles = Table(
     Index("ix_articles_source", "source_id"),
     Index("ix_articles_content_hash", "content_hash"),
     Index("ix_articles_story", "story_id"),
+    Index("ix_articles_syndication_group", "syndication_group_id"),
+    Index("ix_articles_source_published", "source_id", "published"),
 )
 
 sentences = Table(
