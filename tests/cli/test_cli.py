@@ -93,5 +93,5 @@ def test_import_missing_file(env):
 
 
 def test_eval_with_a_missing_dataset_is_a_clear_error(env):
-    result = runner.invoke(app, ["eval", "clustering", "--dataset", str(env / "nope.jsonl")])
+    result = runner.invoke(app, ["eval", "truthfulness", "--dataset", str(env / "nope.json")])
     assert result.exit_code == 2 and "does not exist" in result.output
