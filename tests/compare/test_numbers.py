@@ -48,3 +48,17 @@ def test_rounded_values_agree_with_exact_ones() -> None:
     assert same_value(big.value, big.precision, 4_213_000, 1.0)
     assert not same_value(180_000, 1000, 210_000, 1000)
     assert not same_value(17, 1, 19, 1)
+
+
+@pytest.mark.parametrize(("language", "text", "value"), [
+    ("es", "unas 1,800 personas", 1800),  # thousands grouped with a comma, as in Mexico
+    ("es", "4,5 millones", 4_500_000),  # a decimal comma before a scale word
+    ("de", "0,310 Milligramm", 0.31),  # a leading zero keeps the decimal reading
+    ("de", "fünf Millionen Euro", 5_000_000),  # a spelled number takes its scale word
+    ("en", "two billion dollars", 2_000_000_000),
+    ("fr", "Dix-neuf pays ont signé", 19),  # French teens are written with a hyphen
+])
+def test_ambiguous_and_spelled_values(language: str, text: str, value: float) -> None:
+    number = find_numbers(text, language)[0]
+    assert number.value == pytest.approx(value)
+    assert text[number.start : number.end] == number.text

@@ -61,3 +61,102 @@ def test_a_fragment_joins_the_full_quote(make_article: MakeArticle,
     ]
     quotes = [q for a in articles for q in extract_quotes(a)]
     assert len(group_quotes(quotes, embed_words, articles)) == 1
+
+
+def _groups(articles: list[StoryArticle], embed: Embed) -> list:  # type: ignore[type-arg]
+    return group_quotes([q for a in articles for q in extract_quotes(a)], embed, articles)
+
+
+def test_one_statement_across_scripts_groups_under_one_speaker(
+        make_article: MakeArticle, embed_multilingual: Embed) -> None:
+    filler = ["The bank's shares fell by a tenth on Tuesday.",
+              "Regulators in three countries opened inquiries."]
+    articles = [
+        make_article("a", "wire", "GB", "en",
+                     "“We will not pay criminals, and we will not hide anything from our "
+                     "customers,” said chief executive Ilona Vrandeck.", *filler),
+        make_article("b", "zeit", "DE", "de",
+                     "„Wir zahlen keine Kriminellen, und wir verheimlichen unseren Kunden nichts“, "
+                     "sagte Vorstandschefin Ilona Vrandeck.",
+                     "Die Aktie der Bank fiel am Dienstag um ein Zehntel."),
+        make_article("c", "shimpo", "JP", "ja",
+                     "イロナ・ヴランデックCEOは「犯罪者には支払わないし、顧客に何も隠さない」と述べた。"),
+        make_article("d", "huaxia", "CN", "zh",
+                     "首席执行官伊洛娜·弗兰德克表示：“我们不会向犯罪分子付钱，也不会对客户隐瞒任何事情。”"),
+        make_article("e", "post", "US", "en",
+                     "“Customers should change their passwords today,” said Marek Tolvasto, "
+                     "the head of the national cyber agency.", *filler[::-1]),
+    ]
+    groups = _groups(articles, embed_multilingual)
+    top = groups[0]
+    assert top.speaker == "Ilona Vrandeck"
+    assert top.outlets == ["huaxia", "shimpo", "wire", "zeit"]
+    assert any(g.speaker == "Marek Tolvasto" and g.outlets == ["post"] for g in groups)
+
+
+def test_a_partial_quote_in_a_paraphrase_joins_the_whole_statement(
+        make_article: MakeArticle, embed_multilingual: Embed) -> None:
+    articles = [
+        make_article("a", "wire", "GB", "en",
+                     "“The river does not stop at the border, and neither will our response,” "
+                     "said commissioner Anja Lindqvist."),
+        make_article("b", "meseta", "ES", "es",
+                     "La comisaria Anja Lindqvist advirtió que la respuesta europea «no se "
+                     "detendrá en la frontera», igual que el río."),
+        make_article("c", "post", "US", "en",
+                     "“Schools will stay closed until Friday,” said mayor Pavel Hradek."),
+    ]
+    groups = _groups(articles, embed_multilingual)
+    assert groups[0].outlets == ["meseta", "wire"]
+    assert groups[0].speaker == "Anja Lindqvist"
+
+
+def test_halves_split_by_the_attribution_read_as_one_statement(
+        make_article: MakeArticle, embed_multilingual: Embed) -> None:
+    # the story's other sentences are the background a match must stand out from
+    filler = ["Tanker trucks brought drinking water to the town's 28,000 residents.",
+              "The plume is expected to reach the delta within four days.",
+              "Fishing was banned along a 60-kilometre stretch of the river.",
+              "The chemical plant said production had been halted."]
+    articles = [
+        make_article("a", "wire", "GB", "en",
+                     "“We closed the wells before the plume arrived,” said Anja Lindqvist. "
+                     "“Nobody in the town will drink river water until every test is clean.”",
+                     *filler),
+        make_article("b", "rhone", "FR", "fr",
+                     "« Nous avons fermé les puits avant l'arrivée de la nappe. Personne en ville "
+                     "ne boira l'eau du fleuve tant que les analyses ne seront pas propres », a "
+                     "déclaré Anja Lindqvist.",
+                     "Des camions-citernes approvisionnent les 28 000 habitants de la ville.",
+                     "La pêche est interdite sur 60 kilomètres du fleuve."),
+        make_article("c", "post", "US", "en",
+                     "“We closed the wells before the plume arrived. Nobody in the town will "
+                     "drink river water until every test is clean,” Anja Lindqvist said.",
+                     *filler[::-1]),
+    ]
+    groups = _groups(articles, embed_multilingual)
+    assert len(groups) == 1 and groups[0].outlets == ["post", "rhone", "wire"]
+    assert len(groups[0].variants) == 4  # both halves of the wire's rendering
+
+
+def test_like_words_of_two_people_stay_apart(make_article: MakeArticle,
+                                             embed_multilingual: Embed) -> None:
+    articles = [
+        make_article("a", "wire", "GB", "en",
+                     "“We will rebuild every bridge in the valley,” said mayor Pavel Hradek."),
+        make_article("b", "post", "US", "en",
+                     "“We will rebuild every school in the valley,” said minister Anja Lindqvist."),
+        make_article("c", "zeit", "DE", "de",
+                     "„Wir bauen jede Brücke im Tal wieder auf“, sagte Bürgermeister Pavel Hradek."),
+    ]
+    groups = _groups(articles, embed_multilingual)
+    by_speaker = {g.speaker: g.outlets for g in groups}
+    assert by_speaker == {"Pavel Hradek": ["wire", "zeit"], "Anja Lindqvist": ["post"]}
+
+
+def test_speakers_that_are_phrases_do_not_block_a_group() -> None:
+    from rashomon.compare.quotegroups import is_named
+
+    assert is_named("Ilona Vrandeck") and is_named("イロナ・ヴランデック")
+    assert not is_named("the ministry said in a statement")
+    assert not is_named("")

@@ -81,3 +81,60 @@ def test_speech_verbs_across_languages(make_article: MakeArticle, language: str,
     quotes = extract_quotes(make_article("a", "o", "XX", language, *paragraphs))
     assert len(quotes) == 1
     assert quotes[0].speaker == speaker
+
+
+@pytest.mark.parametrize(("language", "paragraphs", "speaker"), [
+    # a name after "of"/"von"/"do" is a complement, not the speaker
+    ("de", ["„Die Brücke hielt nicht“, sagte die Bürgermeisterin von Feldkirchen, "
+            "Marta Oberhuber."], "Marta Oberhuber"),
+    ("pt", ["“O rio subiu rápido”, disse a presidente do Instituto Hídrico, Lívia Prates."],
+     "Lívia Prates"),
+    ("en", ["Lena Sorvik grew up in her home town of Tarn, in Norway's Fjord Valley.",
+            "“This is for the kids of Tarn,” she said."], "Lena Sorvik"),
+])
+def test_places_and_bodies_are_not_speakers(make_article: MakeArticle, language: str,
+                                            paragraphs: list[str], speaker: str) -> None:
+    quotes = extract_quotes(make_article("a", "o", "XX", language, *paragraphs))
+    assert [q.speaker for q in quotes] == [speaker]
+
+
+@pytest.mark.parametrize(("language", "paragraphs", "speaker"), [
+    ("es", ["La alcaldesa de Tarn, Ana Ruiz Pardo, recorrió la zona.",
+            "«El puente cayó en segundos», ha contado la alcaldesa a la prensa."], "Ana Ruiz Pardo"),
+    ("it", ["La maratoneta Lena Sorvik ha vinto a Torino.",
+            "«Oggi il cronometro era il mio rivale», ha spiegato l'atleta."], "Lena Sorvik"),
+    ("de", ["Der Konzernchef Pavel Hradek ist am Samstag von seinem Amt zurückgetreten.",
+            "„Ich übernehme die Verantwortung“, erklärte der 61-Jährige."], "Pavel Hradek"),
+    ("fr", ["Le PDG Pavel Hradek a démissionné samedi.",
+            "« J'assume », a déclaré le dirigeant de 61 ans."], "Pavel Hradek"),
+])
+def test_role_phrases_resolve_to_the_person_named_before(
+        make_article: MakeArticle, language: str, paragraphs: list[str], speaker: str) -> None:
+    quotes = extract_quotes(make_article("a", "o", "XX", language, *paragraphs))
+    assert [q.speaker for q in quotes] == [speaker]
+
+
+def test_sentence_initial_determiners_and_amounts_are_no_names(make_article: MakeArticle) -> None:
+    article = make_article(
+        "a", "o", "DE", "de",
+        "Die Bank nannte einen Schaden von 25 Millionen US-Dollar. Bankchef Pavel Hradek "
+        "bat um Entschuldigung.",
+        "„Dieser Fonds ist keine Spende“, sagte er. „Jede Nacht zählt.“")
+    assert {q.speaker for q in extract_quotes(article)} == {"Pavel Hradek"}
+
+
+def test_the_ministry_said_names_the_ministry_named_before(make_article: MakeArticle) -> None:
+    article = make_article(
+        "a", "o", "GB", "en",
+        "In Tarnow, the Defence Ministry gave a different account of the night.",
+        "“All designated targets have been hit,” the ministry said in a statement.")
+    assert extract_quotes(article)[0].speaker == "Defence Ministry"
+
+
+def test_a_term_in_quotation_marks_has_no_speaker(make_article: MakeArticle) -> None:
+    article = make_article(
+        "a", "o", "GB", "en",
+        "Mayor Lena Sorvik opened the bridge on Monday.",
+        "Leaders of the so-called “northern alliance” met in Tarn.")
+    quotes = extract_quotes(article)
+    assert [(q.text, q.speaker) for q in quotes] == [("northern alliance", "")]

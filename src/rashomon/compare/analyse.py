@@ -31,7 +31,7 @@ from rashomon.summarize.llm import TakeWriter
 from rashomon.summarize.take import Take, world_take
 
 # Bump when the stored shape or the method changes: the pipeline recomputes older analyses.
-ANALYSIS_VERSION = 1
+ANALYSIS_VERSION = 2
 
 
 @dataclass
@@ -89,8 +89,10 @@ def analyse_story(
     take = world_take(claims, centroids, member_vectors, n_outlets)
     if writer is not None:
         take = writer.write(take, claims, embed)
-    quote_groups = group_quotes([q for a in chosen for q in extract_quotes(a)], embed, chosen)
-    figures = align_figures([f for a in chosen for f in extract_figures(a)], scored, chosen)
+    quote_groups = group_quotes([q for a in chosen for q in extract_quotes(a)], embed, chosen,
+                                vectors)
+    figures = align_figures([f for a in chosen for f in extract_figures(a)], scored, chosen,
+                             embed)
     return StoryAnalysis(
         ANALYSIS_VERSION, caps, claims, take, alternative_takes(chosen, claims, outlets),
         quote_groups, figures, key_entities(chosen, quote_groups), coverage(articles))

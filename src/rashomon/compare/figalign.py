@@ -6,84 +6,130 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from rashomon.compare.claims import MATCH, SentenceScores
-from rashomon.compare.figures import Figure, FigureGroup, FigureValue, family
-from rashomon.compare.numbers import same_value
-from rashomon.compare.story import StoryArticle
+from rashomon.compare.claims import SentenceScores
+from rashomon.compare.figcontext import local_scores
+from rashomon.compare.figrivals import agree, close, co_reported, compatible, disputes, repeats
+from rashomon.compare.figures import Figure, FigureGroup, FigureValue
+from rashomon.compare.story import Embed, StoryArticle
 
-# Two figures of one kind and one value are one quantity unless their sentences clearly differ
-# (score below SAME_VALUE_MIN); figures of different values are one quantity, hence a conflict,
-# only when their sentences state the same claim: the closest pair reaches claims.MATCH and
-# the median pair DIFFERENT_VALUE_MEDIAN (cross-language pairs score lower, so not the mean).
-# That asymmetry keeps false conflicts rare: "26 countries pledged" and "35 countries met"
-# stay apart.
+# Evidence that two figures of one kind measure one quantity: how alike their sentences are
+# (claims.SentenceScores) and, when an embedder is given, how alike the words right around the
+# numbers are (figcontext.local_scores: "prize of 40,000" vs "bonus of 50,000" in one sentence).
+# Figures of two articles align only as mutual best matches of their kind, so an article that
+# gives a prize and a bonus cannot pair both with one figure of another. The same value aligns
+# on weak evidence (SAME_VALUE_MIN); different values, which make a conflict, need strong
+# evidence (DIFFERENT_VALUE_MIN), values close to each other (figrivals.close) and no article
+# that gives both as two quantities (figrivals.co_reported): 26 countries pledged and 35 met
+# stay apart, and so do a 15-second margin and a 2-hour time. An article that sets two values
+# against each other ("the company puts the figure at 80,000") links them first (DISPUTED).
 SAME_VALUE_MIN = 0.0
-DIFFERENT_VALUE_MIN = MATCH
-DIFFERENT_VALUE_MEDIAN = 1.0
+DIFFERENT_VALUE_MIN = 2.2
+DIFFERENT_VALUE_MEDIAN = 1.5
+DISPUTED = 10.0
+JOIN = 1.0  # average evidence a merged group keeps (no chaining of loose matches)
+LOCAL_WEIGHT = 1.0
+LOCAL_MIN = 1.0  # rival values must also be said in like words: "pledged" is not "met"
+SENTENCE_ALONE = 2.5  # ... unless their whole sentences state one claim
 
 
-def _agree(a: Figure, b: Figure) -> bool:
-    return same_value(a.value, a.precision, b.value, b.precision)
+def _evidence(figures: Sequence[Figure], scored: SentenceScores, local: np.ndarray | None
+              ) -> np.ndarray:
+    n = len(figures)
+    out = np.zeros((n, n), dtype=np.float32)
+    for i, a in enumerate(figures):
+        for j in range(i + 1, n):
+            b = figures[j]
+            value = scored.get((a.article, a.sentence), (b.article, b.sentence))
+            if local is not None:
+                value += LOCAL_WEIGHT * float(local[i, j])
+            out[i, j] = out[j, i] = value
+    return out
 
 
-def compatible(a: Figure, b: Figure) -> bool:
-    """Whether two figures may measure one quantity: same kind, role, day and episode."""
-    if (a.dimension, family(a.counts)) != (b.dimension, family(b.counts)) or a.earlier != b.earlier:
-        return False
-    if a.role and b.role and a.role != b.role:
-        return False
-    return not (a.days and b.days and not set(a.days) & set(b.days))
+def _links(figures: Sequence[Figure], evidence: np.ndarray, rivals: set[tuple[int, int]],
+           articles: dict[str, StoryArticle], local: np.ndarray | None
+           ) -> list[tuple[float, int, int]]:
+    """Pairs of figures that are each other's best match of their kind in the other article."""
+    best: dict[tuple[int, str], tuple[float, int]] = {}
+    for i, a in enumerate(figures):
+        for j, b in enumerate(figures):
+            if a.article == b.article or not compatible(a, b):
+                continue
+            if not agree(a, b) and (a.role != b.role or not close(a, b)):
+                continue  # "91 drones" vs "92 drones destroyed": too little for a conflict
+            slot = (i, b.article)
+            if slot not in best or evidence[i, j] > best[slot][0]:
+                best[slot] = (float(evidence[i, j]), j)
+    links = [(DISPUTED, i, j) for i, j in sorted(rivals)]
+    for (i, _), (score, j) in best.items():
+        mutual = best.get((j, figures[i].article))
+        if i < j and mutual and mutual[1] == i:
+            a, b = figures[i], figures[j]
+            if agree(a, b):
+                if score >= SAME_VALUE_MIN:
+                    links.append((score, i, j))
+                continue
+            near = (local is None or local[i, j] >= LOCAL_MIN
+                    or score - LOCAL_WEIGHT * local[i, j] >= SENTENCE_ALONE)
+            if score >= DIFFERENT_VALUE_MIN and near and not co_reported(figures, a, b,
+                                                                           articles):
+                links.append((score, i, j))
+    return sorted(links, reverse=True)
 
 
-def _score(a: Figure, b: Figure, scored: SentenceScores) -> float:
-    return scored.get((a.article, a.sentence), (b.article, b.sentence))
-
-
-def _can_merge(left: list[Figure], right: list[Figure], scored: SentenceScores) -> bool:
-    different: list[float] = []
-    equal: list[float] = []
-    for a in left:
-        for b in right:
-            if not compatible(a, b):
+def _can_merge(left: list[int], right: list[int], figures: Sequence[Figure],
+               evidence: np.ndarray, rivals: set[tuple[int, int]]) -> bool:
+    scores, different = [], []
+    for x in left:
+        for y in right:
+            a, b = figures[x], figures[y]
+            if not compatible(a, b) or (not agree(a, b) and not close(a, b)):
                 return False
             if a.article == b.article:
-                if not _agree(a, b):
-                    return False  # an article gives one value per quantity
+                if not agree(a, b) and (min(x, y), max(x, y)) not in rivals:
+                    return False  # an article gives one value per quantity, unless disputed
                 continue
-            if not _agree(a, b) and a.role != b.role:
-                return False  # "91 drones" and "92 drones destroyed": too little to call a conflict
-            (equal if _agree(a, b) else different).append(_score(a, b, scored))
-    if different and (max(different) < DIFFERENT_VALUE_MIN
-                      or float(np.median(different)) < DIFFERENT_VALUE_MEDIAN):
-        return False
-    return not equal or sum(equal) / len(equal) >= SAME_VALUE_MIN
+            if agree(a, b) or not _same_values(left, right, figures):
+                scores.append(float(evidence[x, y]))
+            if not agree(a, b):
+                different.append(float(evidence[x, y]))
+    if different and not _same_values(left, right, figures) and (
+            float(np.median(different)) < DIFFERENT_VALUE_MEDIAN):
+        return False  # a conflict needs most of its cross-value pairs to agree, not one
+    return not scores or sum(scores) / len(scores) >= JOIN
 
 
-def _clusters(figures: Sequence[Figure], scored: SentenceScores) -> list[list[Figure]]:
-    pairs = []
-    for i, a in enumerate(figures):
-        for j in range(i + 1, len(figures)):
-            b = figures[j]
-            if a.article != b.article and compatible(a, b):
-                agree = _agree(a, b)
-                if not agree and a.role != b.role:
-                    continue
-                score = _score(a, b, scored)
-                if score >= (SAME_VALUE_MIN if agree else DIFFERENT_VALUE_MIN):
-                    pairs.append((not agree, -score, i, j))
+def _same_values(left: list[int], right: list[int], figures: Sequence[Figure]) -> bool:
+    """Whether two groups give the same values (one dispute told twice): merging them adds no
+    new rival value, so only their equal values need to match."""
+    def covered(xs: list[int], ys: list[int]) -> bool:
+        return all(any(agree(figures[x], figures[y]) for y in ys) for x in xs)
+
+    return covered(left, right) and covered(right, left)
+
+
+def _clusters(figures: Sequence[Figure], evidence: np.ndarray, key: dict[str, str],
+              articles: dict[str, StoryArticle], local: np.ndarray | None
+              ) -> list[list[Figure]]:
     group = list(range(len(figures)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(figures))}
-    for _, _, i, j in sorted(pairs):
-        gi, gj = group[i], group[j]
-        if gi == gj:
-            continue
-        left = [figures[k] for k in members[gi]]
-        right = [figures[k] for k in members[gj]]
-        if not _can_merge(left, right, scored):
-            continue
+    rivals = set(disputes(figures, articles, key))
+
+    def merge(gi: int, gj: int) -> None:
         for k in members[gj]:
             group[k] = gi
         members[gi] += members.pop(gj)
+
+    for _, i, j in _links(figures, evidence, rivals, articles, local):
+        gi, gj = group[i], group[j]
+        if gi != gj and _can_merge(members[gi], members[gj], figures, evidence, rivals):
+            merge(gi, gj)
+    for i, j in repeats(figures):  # a figure said again joins the group of its first mention
+        gi, gj = group[i], group[j]
+        if gi != gj and len(members[gj]) == 1:
+            merge(gi, gj)
+        elif gi != gj and len(members[gi]) == 1:
+            merge(gj, gi)
     return [[figures[k] for k in sorted(m)] for m in members.values()]
 
 
@@ -93,7 +139,7 @@ def _values(figures: list[Figure], articles: dict[str, StoryArticle]) -> list[Fi
     for f in figures:
         article = articles.get(f.article)
         adds = not (article and article.is_copy and article.origin in present)
-        slot = next((v for v in values if _agree(v[0], f)), None)
+        slot = next((v for v in values if agree(v[0], f)), None)
         if slot is None:
             slot = (f, set(), set())
             values.append(slot)
@@ -106,11 +152,21 @@ def _values(figures: list[Figure], articles: dict[str, StoryArticle]) -> list[Fi
 
 
 def align_figures(figures: Sequence[Figure], scored: SentenceScores,
-                  articles: Sequence[StoryArticle]) -> list[FigureGroup]:
+                  articles: Sequence[StoryArticle], embed: Embed | None = None
+                  ) -> list[FigureGroup]:
     """Figures grouped by the quantity they measure, most reported first; conflicts flagged."""
     by_id = {a.id: a for a in articles}
+    key = {a.id: a.support_key for a in articles}
+    for f in figures:
+        key.setdefault(f.article, f.article)
+    local = None
+    if embed is not None and figures:
+        peers = np.array([[a.article != b.article and compatible(a, b) for b in figures]
+                          for a in figures], dtype=bool)
+        local = local_scores(figures, by_id, embed, peers)
+    evidence = _evidence(figures, scored, local)
     groups = []
-    for cluster in _clusters(figures, scored):
+    for cluster in _clusters(figures, evidence, key, by_id, local):
         first = cluster[0]
         role = next((f.role for f in cluster if f.role), "")
         values = _values(cluster, by_id)

@@ -11,18 +11,19 @@ UNITS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("percent", "%", ("%", "％", "per cent", "percent", "prozent", "pour cent", "por ciento",
                       "per cento", "por cento", "процент", "відсот", "procent", "بالمئة",
                       "في المئة", "بالمائة", "パーセント")),
+    # basis points first: the generic "pontos" of percentage points would take "pontos-base"
+    ("basis points", "bp", ("basis point", "basis-point", "puntos base", "punti base", "basispunkt",
+                            "points de base", "point de base",
+                            "punti base", "punti di base", "puntos básicos", "pontos-base",
+                            "pontos base",
+                            "базисн", "базових пункт", "baz puan", "punktów bazowych",
+                            "نقطة أساس", "نقاط أساس", "个基点", "基点", "ベーシスポイント", "bps", "bp")),
     ("percentage points", "pp", ("percentage point", "prozentpunkt", "point de pourcentage",
                                  "points de pourcentage", "punto percentuale", "punti percentuali",
                                  "punto porcentual", "puntos porcentuales", "ponto percentual",
                                  "pontos percentuais", "процентного пункт", "процентных пункт",
                                  "відсоткового пункт", "puan", "punkt procentowy", "ponto",
                                  "pontos", "个百分点", "ポイント")),
-    ("basis points", "bp", ("basis point", "basis-point", "puntos base", "punti base", "basispunkt",
-                            "points de base", "point de base",
-                            "punti base", "punti di base", "puntos básicos", "pontos-base",
-                            "pontos base", "ponto percentual", "pontos percentuais",
-                            "базисн", "базових пункт", "baz puan", "punktów bazowych",
-                            "نقطة أساس", "نقاط أساس", "个基点", "基点", "ベーシスポイント", "bps", "bp")),
     ("concentration", "mg/l", ("mg/l", "mg/л", "milligramm pro liter", "milligrammes par litre",
                                "milligrams per litre", "milligrams per liter",
                                "milligrammi per litro", "miligramos por litro",
@@ -147,6 +148,11 @@ NOUNS: dict[str, tuple[str, ...]] = {
                "人", "名"),
     "cases": ("case", "fälle", "fall", "cas", "casi", "casos", "случа", "випадк", "vaka",
               "przypad", "حالة", "حالات", "病例", "例"),
+    "containers": ("container", "conteneur", "contenedor", "contêiner", "контейнер", "konteyner",
+                   "kontener", "حاوية", "集装箱", "标箱", "コンテナ"),
+    "ships": ("ship", "vessel", "schiff", "frachter", "navire", "bateau", "cargo", "buque",
+              "barco", "nave", "navi", "navio", "судн", "суда", "корабл", "gemi", "statk",
+              "سفينة", "سفن", "艘", "隻"),
 }
 
 # Kinds one quantity may be reported under ("95 prisoners" / "95 soldiers" in a swap).
@@ -186,3 +192,33 @@ ROLES: dict[str, tuple[str, ...]] = {
 # Words that make a number an age ("58-year-old", "de 58 años", "15-річний"): not a figure.
 AGE = ("year-old", "years old", "jährig", "jahre alt", "ans,", "años", "anni", "anos", "лет",
        "років", "річн", "yaşında", "lat,", "عاما", "岁", "歳")
+
+# Words that set two figures against each other: one article giving two values of a kind
+# with these near is reporting a dispute over one quantity, not two quantities. DISCREPANCY
+# says so outright ("a discrepancy", "gehen auseinander", "食い違い"); CONTRAST only sets two
+# sources side by side ("while", "quand", "一方") and counts when another article does too.
+DISCREPANCY = (
+    "discrepan", "differ", "disput", "depends on whom", "puts the figure", "put the figure",
+    "larger number", "higher number", "lower death toll", "higher death toll", "auseinander",
+    "widersprüch", "streit um", "divergen", "un chiffre que", "no coinciden", "rebaja la cifra",
+    "scontro", "em disputa", "по разным оценкам", "расход", "розбіжн", "farklılık", "تتباين",
+    "食い違", "開き",
+)
+CONTRAST = DISCREPANCY + (
+    "while", "whereas", "however", "instead", "während", "dagegen", "hingegen", "spricht von",
+    "sprach", "sprechen von", "quand", "alors que", "tandis que", "ramène", "aunque", "mientras",
+    "en cambio", "invece", "mentre", "parlano", "enquanto", "тогда как", "оценил", "тоді як",
+    "ederken", "ise", "açıklarken", "بينما", "في حين", "而", "则", "一方", "としており",
+)
+
+
+# What a side wants rather than what is: a union's demand and a company's offer are two
+# quantities however close their numbers sit ("demands 9% while the company offers 4.5%").
+STANCES: dict[str, tuple[str, ...]] = {
+    "demanded": ("demand", "call for", "calls for", "seek", "fordert", "forderung", "verlang",
+                 "exige", "réclame", "pide", "exig", "reclam", "chiede", "требу", "вимага",
+                 "talep", "żąda", "يطالب", "مطالب", "要求", "求め"),
+    "offered": ("offer", "propos", "bietet", "angebot", "offre", "ofrec", "propon", "oferec",
+                "предлага", "пропону", "teklif", "oferuj", "عرض", "提出", "提示", "ısrar",
+                "insist"),
+}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rashomon.compare.dates import anchors, find_dates
 from rashomon.compare.figkinds import AGE, CURRENCIES, FAMILIES, NOUNS, ROLES, UNITS
@@ -26,6 +27,7 @@ _CLOCK_BEFORE = re.compile(r"(?:\b(?:à|at|um|alle|a las|às|в|о|saat)|午前|
                            re.IGNORECASE)
 _CLOCK_AFTER = re.compile(r"\s*(?:h\s*\d\d|時\d|点\d|uhr|a\.m\.|p\.m\.|am\b|pm\b)", re.IGNORECASE)
 _WINDOW = 40  # characters either side searched for the role of a count
+_CLAUSE_END = re.compile(r"\s*(?:[.;。；]|$)")  # "…45 kilometres, the Slovaks 60."
 
 
 @dataclass(frozen=True)
@@ -76,6 +78,13 @@ def _next_words(window: str, limit: int) -> list[str]:
     return [w for w in words if w and w not in STOPWORDS][:limit]
 
 
+@lru_cache(maxsize=256)
+def _phrases(forms: tuple[str, ...]) -> tuple[str, ...]:
+    """The forms matched as written rather than word by word: symbols and phrases."""
+    return tuple(f.replace("-", " ") for f in forms
+                 if not f[0].isalnum() or " " in f.strip() or "-" in f) or ("\0",)
+
+
 def _starts(window: str, forms: Sequence[str], limit: int = 2) -> bool:
     """Whether a form begins one of the first ``limit`` meaningful words of the window."""
     head = window.lstrip(" -‑\u00a0")
@@ -83,7 +92,8 @@ def _starts(window: str, forms: Sequence[str], limit: int = 2) -> bool:
         return any(f.strip() in head[:5] for f in forms)
     if re.match(r"[\u0600-\u06ff]", head[:1]):
         return any(f.strip() in head[:12] for f in forms)
-    if any(head.startswith(f) for f in forms if not f[0].isalnum() or " " in f.strip()):
+    spaced = head.replace("-", " ")  # "pontos-base" is "pontos base"
+    if spaced.startswith(_phrases(tuple(forms))):
         return True
     return any(_form_matches(w, f) for w in _next_words(head, limit) for f in forms)
 
@@ -187,12 +197,15 @@ def _figures_in(article: StoryArticle, sentence: StorySentence) -> list[Figure]:
     for number in find_numbers(text, article.language):
         if number.ordinal or number.year or any(a <= number.start < b for a, b in spans):
             continue
-        if _CLOCK_BEFORE.search(text[max(0, number.start - 8) : number.start]) or (
-                _CLOCK_AFTER.match(text, number.end)):
+        if _CLOCK_AFTER.match(text, number.end):
             continue
         kind = classify(number, text)
-        if kind is None and previous and not number.spelled and number.value != int(number.value):
+        if kind is None and previous and not number.spelled and (
+                number.value != int(number.value) or _CLAUSE_END.match(text, number.end)):
             kind = previous  # "0.31 mg per litre, the Austrians 0.18": the unit is said once
+        if _CLOCK_BEFORE.search(text[max(0, number.start - 8) : number.start]) and (
+                kind is None or kind[0] == "count" and number.value <= 24):
+            continue  # "at 5", "um 10": an hour; "at 60,000 cubic metres" is no hour
         if kind is None:
             continue
         previous = kind

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -63,7 +64,10 @@ def _parse(raw: str, language: str) -> tuple[float, float] | None:
         if fraction:
             return None  # "1,2,3": a list, not a number
         repeated = seps.count(sep) > 1  # "1.200.000" groups thousands whatever the language
-        if len(chunk) == 3 and (sep != decimal or repeated):
+        # "1,800" in a comma-decimal language: outlets in Mexico or the US group thousands so,
+        # and a count with three decimals is far rarer in news than that
+        ambiguous = len(seps) == 1 and integer != "0" and not integer.startswith("0")
+        if len(chunk) == 3 and (sep != decimal or repeated or ambiguous):
             integer += chunk
         elif sep in ".,":
             fraction = chunk  # the decimal mark, or the other mark before other than 3 digits
@@ -185,9 +189,12 @@ def _word_numbers(text: str, language: str) -> list[Number]:
         if value is None:
             continue
         end = match.end()
-        if value < 20 and re.search(r"-|\s", match[0]):  # "five-day": the number is "five"
-            end = match.start() + len(re.split(r"-|\s", match[0])[0])
-        found.append(Number(match.start(), end, value, text[match.start():end], spelled=True))
+        if value < 20 and re.search(r"-|\s", match[0]) and _word_value(
+                re.split(r"-|\s", match[0])[0], words) == value:
+            end = match.start() + len(re.split(r"-|\s", match[0])[0])  # "five-day": "five"
+        factor, stop = _scale(text, end, language)  # "fünf Millionen", "five million"
+        found.append(Number(match.start(), stop, value * factor, text[match.start():stop],
+                            factor, spelled=True))
     return found
 
 
@@ -201,6 +208,8 @@ def _word_value(phrase: str, words: dict[str, float]) -> float | None:
     values = [words.get(p) for p in parts]
     if len(values) == 2 and values[0] and values[1] and values[0] >= 20 and values[1] < 10:
         return values[0] + values[1]
+    if len(values) == 2 and values[0] == 10 and values[1] and values[1] < 10:
+        return 10 + values[1]  # "dix-neuf", "dix-sept": French teens
     return values[0] if len(values) == 1 or "-" in phrase else None
 
 
@@ -216,6 +225,8 @@ def find_numbers(text: str, language: str = "en") -> list[Number]:
     for number in found:
         if out and number.start < out[-1].end:
             continue  # "3 bin 500": the first reading wins
+        if not math.isfinite(number.value):
+            continue  # "999…9" past the float range: inf is no figure (and no JSON)
         out.append(number)
     return out
 

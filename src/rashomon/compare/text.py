@@ -102,6 +102,33 @@ def standard_scores(sims: np.ndarray, blocked: np.ndarray) -> np.ndarray:
     return np.where(blocked, 0.0, w * z + (1 - w) * z_pool).astype(np.float32)
 
 
+MIN_BACKGROUND = 30  # background texts a row needs before its own spread is trusted alone
+MIN_SPREAD = 0.02  # cosine spread floor: a degenerate background must not inflate scores
+
+
+def robust_scores(sims: np.ndarray, background: np.ndarray) -> np.ndarray:
+    """Each row's cosines as robust z-scores against that row's background cosines.
+
+    Embedders differ in scale (e5 puts unrelated texts near 0.8, USE near 0.1) and a one-word
+    fragment sits differently from a long quote; against its own background, how far a match
+    stands out is comparable across models and lengths. ``background`` holds NaN where a pair
+    is no part of it; a thin background leans on the pooled one of all rows.
+    """
+    rows = []
+    pooled = background[np.isfinite(background)]
+    p_mid = float(np.median(pooled)) if pooled.size else 0.0
+    p_spread = 1.4826 * float(np.median(np.abs(pooled - p_mid))) if pooled.size else 1.0
+    for i in range(sims.shape[0]):
+        row = background[i][np.isfinite(background[i])]
+        weight = min(1.0, row.size / MIN_BACKGROUND)
+        mid = float(np.median(row)) if row.size else p_mid
+        spread = 1.4826 * float(np.median(np.abs(row - mid))) if row.size else p_spread
+        mid = weight * mid + (1 - weight) * p_mid
+        spread = weight * spread + (1 - weight) * p_spread
+        rows.append((sims[i] - mid) / max(spread, MIN_SPREAD))
+    return np.array(rows, dtype=np.float32).reshape(sims.shape)
+
+
 def script_of(text: str) -> str:
     """The dominant script of a text: latin, cyrillic, greek, arabic, hebrew, cjk or other."""
     counts: dict[str, int] = {}
