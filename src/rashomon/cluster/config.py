@@ -28,6 +28,7 @@ class ClusterConfig:
     time_grace_hours: float = 24.0  # no time penalty within this distance of a story's centre
     time_decay_per_day: float = 0.1  # score lost per day beyond the grace
     candidates: int = 24  # nearest articles asked of the ANN index per new article
+    candidate_floor: float = 0.1  # rescaled mean cosine below which a story is not scored
     lead_chars: int = 1500  # body characters read after the title for terms and entities
     repair_every: int = 256  # articles between two repair passes
     repair_hours: float = 6.0  # and at least this often on the articles' clock

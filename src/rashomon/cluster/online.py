@@ -126,7 +126,7 @@ class OnlineClusterer:
     def _best_story(self, doc: Doc) -> int | None:
         best: tuple[float, int] | None = None
         scorer = Scorer(self.cfg, self.background.snapshot())
-        for key in self._candidate_stories(doc.vector):
+        for key in self._candidate_stories(doc.vector, doc.vector, scorer):
             story = self.stories[key]
             score = scorer.doc_story(doc, story)
             if score >= self.cfg.threshold and scorer.new_burst(score, _gap(doc, story), story):
@@ -137,11 +137,19 @@ class OnlineClusterer:
                 best = (score, key)
         return best[1] if best else None
 
-    def _candidate_stories(self, vector: object) -> list[int]:
+    def _candidate_stories(self, direction: np.ndarray, mean: np.ndarray,
+                           scorer: Scorer) -> list[int]:
+        """Active stories of the nearest articles whose average embedding cosine with
+        ``mean`` clears the candidate floor (a cheap test before the full score)."""
         keys: dict[int, None] = {}
-        for doc_id, _ in self.index.query(vector, self.cfg.candidates):  # type: ignore[arg-type]
+        bg = min(scorer.same, scorer.cross)
+        floor = bg + self.cfg.candidate_floor * (1.0 - bg)
+        for doc_id, _ in self.index.query(direction, self.cfg.candidates):
             key = self.docs[doc_id].story
-            if key in self.stories and self._active(self.stories[key]):
+            if key in keys or key not in self.stories:
+                continue
+            story = self.stories[key]
+            if self._active(story) and float(mean @ story.vec_sum) / story.size >= floor:
                 keys[key] = None
         return list(keys)
 
@@ -200,22 +208,34 @@ class OnlineClusterer:
         self._since_repair = 0
         self._repaired_at = self.now
         scorer = Scorer(self.cfg, self.background.snapshot())
+        cache: dict[int, list[int]] = {}
 
         def candidates(story: Story) -> list[int]:
-            return self._candidate_stories(story.centroid())
+            if story.key not in cache:
+                mean = story.vec_sum / story.size
+                cache[story.key] = self._candidate_stories(story.centroid(), mean, scorer)
+            return cache[story.key]
 
         def older(a: int, b: int) -> int:
             return a if self._born[a] <= self._born[b] else b
 
         def apply(gone: int, survivor: int) -> None:
             self._merge(gone, survivor)
+            cache.pop(gone, None)
+            cache.pop(survivor, None)
 
         for gone, survivor in plan_merges(self.stories, candidates, scorer, older, apply):
             events.merged.append((gone, survivor))
             events.touched.add(survivor)
             events.threads.update(self.threads.follow_merge(gone, survivor))
         for key in sorted(k for k, s in self.stories.items() if s.changed):
-            self._split(key, scorer, events)
+            story = self.stories[key]
+            # A story is split-tested again once it has grown (by a tenth when it is large).
+            grown = story.checked_size + 1 + (story.checked_size // 10 if story.size > 50 else 0)
+            if story.size >= max(self.cfg.min_split, grown):
+                story.checked_size = story.size
+                if self._split(key, scorer, events):
+                    cache.pop(key, None)
         self._link_threads(candidates, events)
         for story in self.stories.values():
             story.changed = False
@@ -231,6 +251,9 @@ class OnlineClusterer:
             for other in candidates(story):
                 if other == key or other not in self.stories:
                     continue
+                thread = self.threads.of.get(key)
+                if thread is not None and thread == self.threads.of.get(other):
+                    continue
                 if scorer.story_pair(story, self.stories[other]) >= self.cfg.thread_threshold:
                     events.threads.update(self.threads.link(key, other))
 
@@ -241,12 +264,12 @@ class OnlineClusterer:
                 self.docs[doc_id].story = survivor
         self.stories[survivor].absorb(story)
 
-    def _split(self, key: int, scorer: Scorer, events: ClusterEvents) -> None:
+    def _split(self, key: int, scorer: Scorer, events: ClusterEvents) -> bool:
         story = self.stories[key]
         docs = [self.docs[i] for i in story.members if i in self.docs]
         parts = find_split(docs, scorer)
         if parts is None:
-            return
+            return False
         _, leaving = parts  # the side holding the story's first article keeps the key
         new_key = self._new_story()
         events.created.append(new_key)
@@ -258,6 +281,7 @@ class OnlineClusterer:
             events.moved[doc_id] = new_key
         events.touched |= {key, new_key}
         events.threads.update(self.threads.link(key, new_key))  # two days of one topic
+        return True
 
     # -- bookkeeping for callers ----------------------------------------------------------
 

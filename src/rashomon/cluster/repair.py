@@ -102,13 +102,10 @@ def pair_scores(docs: Sequence[Doc], scorer: Scorer) -> np.ndarray:
     bg = np.array([[scorer.backgrounds.between(a, b) for b in spaces] for a in spaces])
     cross = np.clip((cosine - bg) / (1 - bg) / cfg.crosslingual_ceiling, 0.0, 1.0) + scorer.offset
     scores = np.where(same, combined, cross)
-    times = [d.time for d in docs]
-    for i in range(len(docs)):
-        for j in range(i + 1, len(docs)):
-            penalty = scorer.time_penalty(times[i], times[j])
-            if penalty:
-                scores[i, j] -= penalty
-                scores[j, i] -= penalty
+    times = np.array([np.nan if d.time is None else d.time for d in docs])
+    days = np.abs(times[:, None] - times[None, :]) / 86_400.0 - cfg.time_grace_hours / 24.0
+    penalty = cfg.time_decay_per_day * np.clip(np.nan_to_num(days, nan=0.0), 0.0, None)
+    scores = scores - penalty
     np.fill_diagonal(scores, 0.0)
     return scores
 

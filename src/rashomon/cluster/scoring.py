@@ -182,7 +182,7 @@ class Scorer:
         if gap < self.cfg.split_gap_hours * 3600:
             return False
         levels = [c for c in (self.cohesion(s) for s in stories) if c is not None]
-        return bool(levels) and score < self.cfg.split_ratio_apart * min(levels)
+        return bool(levels) and score < self.cfg.split_ratio_apart * max(levels)
 
     def doc_pair(self, a: Doc, b: Doc) -> float:
         """Score of two articles (the same formula with one member on each side)."""

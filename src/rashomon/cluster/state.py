@@ -62,6 +62,7 @@ class Story:
     first: float | None = None
     last: float | None = None
     changed: bool = True  # touched since the last repair pass
+    checked_size: int = 0  # size when the repair pass last tested it for a split
 
     def __post_init__(self) -> None:
         self.vec_sum = np.zeros(self.dim, dtype=np.float64)

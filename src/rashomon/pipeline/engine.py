@@ -16,10 +16,10 @@ from rashomon.embed import embedder_from_settings
 from rashomon.language.language import DEFAULT_LANGUAGES, LanguageIdentifier, get_identifier
 from rashomon.language.translate import translator_from_settings
 from rashomon.pipeline.analysis_stage import AnalysisStage
-from rashomon.pipeline.cluster_stage import ClusterStage
 from rashomon.pipeline.enrich import EmbedStage, LanguageStage, TranslateStage
 from rashomon.pipeline.extract_stage import ExtractStage
 from rashomon.pipeline.runner import Progress, RunReport, Stage, run_pipeline
+from rashomon.pipeline.stories import ClusterStage
 from rashomon.pipeline.syndication_stage import SyndicationStage
 from rashomon.settings import Settings
 from rashomon.store import Store

@@ -35,9 +35,9 @@ class Stage(Protocol):
     name: str  # the stage an article reaches when this one is done
     after: str  # the stage an article must be at to enter
 
-    def load(self, conn: Connection, ids: Sequence[int]) -> list[Any]: ...
+    def load(self, conn: Connection, ids: Sequence[int]) -> Any: ...  # a batch, as compute takes it
 
-    def compute(self, items: list[Any]) -> list[Any]: ...
+    def compute(self, items: Any) -> list[Any]: ...  # one result (or Failed) per article
 
     def save(self, conn: Connection, results: list[Any]) -> None: ...
 
