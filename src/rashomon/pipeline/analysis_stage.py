@@ -13,8 +13,8 @@ from rashomon.compare.analyse import ANALYSIS_VERSION, analyse_story
 from rashomon.compare.export import web_shape
 from rashomon.compare.story import StoryArticle, StorySentence
 from rashomon.embed import CachedEmbedder, Embedder
-from rashomon.pipeline.runner import Failed
-from rashomon.store.analyses import save_analysis, stories_of, story_inputs
+from rashomon.pipeline.runner import MAX_ATTEMPTS, Failed
+from rashomon.store.analyses import save_analysis, stories_of, story_inputs, waiting_members
 from rashomon.store.articles import mark_stage
 
 
@@ -31,8 +31,14 @@ def to_story_article(row: dict[str, Any]) -> StoryArticle:
         is_copy=is_copy, origin=str(original) if is_copy else None)
 
 
+# Articles one batch may take on beyond those it was given (other waiting members of its stories).
+MAX_BATCH_ARTICLES = 1024
+
+
 class AnalysisStage:
-    """clustered → analysed. Work is per story: each touched story is analysed once a batch."""
+    """clustered → analysed. Work is per story: a batch takes every waiting article of the
+    stories it touches, so a story that received many articles is analysed once, not once
+    for every batch its articles happen to fall in."""
 
     name = "analysed"
     after = "clustered"
@@ -46,7 +52,11 @@ class AnalysisStage:
         return self.embed_model.embed(list(texts))
 
     def load(self, conn: Connection, ids: Sequence[int]) -> Any:
-        return list(ids), [(sid, story_inputs(conn, sid)) for sid in stories_of(conn, ids)]
+        story_ids = stories_of(conn, ids)
+        waiting = waiting_members(conn, story_ids, self.after, MAX_ATTEMPTS,
+                                  max(MAX_BATCH_ARTICLES - len(ids), 0))
+        batch = list(dict.fromkeys([*ids, *waiting]))
+        return batch, [(sid, story_inputs(conn, sid)) for sid in story_ids]
 
     def compute(self, items: Any) -> list[Any]:
         """(article id, story id, analysis JSON or None): each story's JSON rides on one row."""

@@ -27,6 +27,18 @@ def stories_of(conn: Connection, article_ids: Sequence[int]) -> list[int]:
     return [int(r[0]) for r in conn.execute(q)]
 
 
+def waiting_members(conn: Connection, story_ids: Sequence[int], stage: str,
+                    max_attempts: int, limit: int) -> list[int]:
+    """Ids of these stories' articles that wait at ``stage`` (at most ``limit``, oldest first)."""
+    if not story_ids:
+        return []
+    q = (select(articles.c.id)
+         .where(articles.c.story_id.in_(list(story_ids)), articles.c.stage == stage,
+                articles.c.attempts < max_attempts)
+         .order_by(articles.c.id).limit(limit))
+    return [int(r[0]) for r in conn.execute(q)]
+
+
 def story_inputs(conn: Connection, story_id: int) -> list[dict[str, Any]]:
     """Every article of a story with what the analysis needs, sentences included."""
     original = syndication_groups.c.original_article_id
