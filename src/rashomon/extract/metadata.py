@@ -187,7 +187,10 @@ def _canonical(tree: HtmlElement, url: str | None) -> str | None:
 def _absolute(link: str | None, base: str | None) -> str | None:
     if not link or not link.strip():
         return None
-    return urljoin(base, link.strip()) if base else link.strip()
+    try:
+        return urljoin(base, link.strip()) if base else link.strip()
+    except ValueError:
+        return None  # "http://[": a broken link must not cost the article
 
 
 def _language(tree: HtmlElement) -> str | None:

@@ -30,6 +30,9 @@ _BOUNDARY = re.compile(rf"(?:[{_TERMINATORS}]+|[{_CJK_TERMINATORS}]+)[{re.escape
 # Opening quotation marks and the marks that close them; "“" closes German „ but opens English.
 _PAIRS = {"“": "”", "„": "“”", "«": "»", "「": "」", "『": "』", "‹": "›", '"': '"', "‚": "‘’"}
 MAX_QUOTE_CHARS = 1500  # a "quotation" longer than this is a stray mark, not a quote
+# A longer "sentence" is a list or a page without full stops: it is cut at a space, so no
+# later stage (figures, quotes, claims) ever works on a sentence of unbounded length.
+MAX_SENTENCE_CHARS = 2000
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -45,13 +48,19 @@ def split_sentences(text: str) -> list[Sentence]:
 def _sentence_spans(paragraph: str) -> Iterator[tuple[int, int]]:
     quotes = _quote_spans(paragraph)
     start = 0
-    for cut in _cuts(paragraph, quotes):
-        span = _trim(paragraph, start, cut)
-        if span:
+    for cut in [*_cuts(paragraph, quotes), len(paragraph)]:
+        yield from _bounded(paragraph, start, cut)
+        start = cut
+
+
+def _bounded(paragraph: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    while end - start > MAX_SENTENCE_CHARS:
+        cut = paragraph.rfind(" ", start + 1, start + MAX_SENTENCE_CHARS)
+        cut = cut if cut > start else start + MAX_SENTENCE_CHARS
+        if span := _trim(paragraph, start, cut):
             yield span
         start = cut
-    span = _trim(paragraph, start, len(paragraph))
-    if span:
+    if span := _trim(paragraph, start, end):
         yield span
 
 

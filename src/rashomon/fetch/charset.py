@@ -19,6 +19,7 @@ _BOMS = (
 # never are meaningful Latin-1 text, so UTF-8 wins over these labels when it decodes cleanly.
 _WEAK_LABELS = frozenset({"latin-1", "iso8859-1", "cp1252", "ascii"})
 _SNIFF_BYTES = 4096
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _TIE = 0.1
 
 
@@ -71,21 +72,28 @@ def _detect(body: bytes) -> str | None:
     return _codec(matches[0].encoding)
 
 
+def _decode(body: bytes, enc: str) -> str:
+    text = body.decode(enc)
+    if _SURROGATE.search(text):  # "utf-7" or "unicode_escape" can make them; UTF-8 cannot hold them
+        raise UnicodeError(f"{enc} decoding gave lone surrogates")
+    return text
+
+
 def decode_body(body: bytes, content_type: str | None = None) -> tuple[str, str]:
     """(text, codec used); wrong or missing declarations fall through to detection."""
     for enc in declared_charsets(body, content_type):
         if enc in _WEAK_LABELS and not body.isascii() and _is_utf8(body):
             return body.decode("utf-8").lstrip("\ufeff"), "utf-8"
         try:
-            return body.decode(enc).lstrip("\ufeff"), enc
-        except (UnicodeDecodeError, LookupError):
-            continue  # the label lies; try the next source of truth
+            return _decode(body, enc).lstrip("\ufeff"), enc
+        except (UnicodeError, LookupError):
+            continue  # the label lies (or names a codec that never decodes, e.g. "undefined")
     if _is_utf8(body):
         return body.decode("utf-8").lstrip("\ufeff"), "utf-8"
     guess = _detect(body)
     if guess:
         try:
-            return body.decode(guess), guess
-        except (UnicodeDecodeError, LookupError):
+            return _decode(body, guess), guess
+        except (UnicodeError, LookupError):
             pass
     return body.decode("utf-8", errors="replace"), "utf-8"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import json
+import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -15,6 +16,8 @@ from rashomon.fetch.urls import canonical_url
 
 # feedparser flags these as "bozo" although the entries are fine.
 _HARMLESS = (feedparser.CharacterEncodingOverride, feedparser.NonXMLContentType)
+# "&#0;" and JSON's "\ud800" reach titles; PostgreSQL cannot store NUL, nor UTF-8 a surrogate.
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 
 
 class FeedError(ValueError):
@@ -40,10 +43,17 @@ class Feed:
     children: list[str] = field(default_factory=list)
 
 
+def _title(value: Any) -> str | None:
+    return _UNSTORABLE.sub("", value) if isinstance(value, str) else None
+
+
 def _struct_time(value: Any) -> datetime | None:
     if not value:
         return None
-    return datetime.fromtimestamp(calendar.timegm(value), UTC)
+    try:
+        return datetime.fromtimestamp(calendar.timegm(value), UTC)
+    except (ValueError, OverflowError, OSError):
+        return None  # a date before year 1 or after 9999 is no date
 
 
 def _iso(value: Any) -> datetime | None:
@@ -51,9 +61,11 @@ def _iso(value: Any) -> datetime | None:
         return None
     try:
         when = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
+        when = when if when.tzinfo else when.replace(tzinfo=UTC)
+        when.astimezone(UTC)  # the store keeps UTC: "9999-12-31T23:00-14:00" overflows
+    except (ValueError, OverflowError):
         return None
-    return when if when.tzinfo else when.replace(tzinfo=UTC)
+    return when
 
 
 def _dedupe(entries: list[FeedEntry]) -> list[FeedEntry]:
@@ -82,13 +94,14 @@ def _json_feed(body: bytes, base: str) -> Feed:
         link = item.get("url") or item.get("external_url")
         url = canonical_url(link, base) if isinstance(link, str) else None
         if url:
-            title = item.get("title") if isinstance(item.get("title"), str) else None
+            title = _title(item.get("title"))
+            language = item.get("language") or doc.get("language")
             entries.append(
                 FeedEntry(
                     url,
                     title,
                     _iso(item.get("date_published")),
-                    item.get("language") or doc.get("language"),
+                    language if isinstance(language, str) else None,
                 )
             )
     return Feed("json", _dedupe(entries))
@@ -96,9 +109,14 @@ def _json_feed(body: bytes, base: str) -> Feed:
 
 def _xml_feed(body: bytes, base: str, content_type: str | None) -> Feed:
     headers = {"content-type": content_type} if content_type else {}
-    parsed = feedparser.parse(
-        body, response_headers=headers, sanitize_html=False, resolve_relative_uris=False
-    )
+    try:
+        parsed = feedparser.parse(
+            body, response_headers=headers, sanitize_html=False, resolve_relative_uris=False
+        )
+    except ValueError as exc:  # feedparser lets some escape: charset "undefined", "&#2000000;"
+        if not headers:
+            raise FeedError(f"unreadable feed: {exc}") from None
+        return _xml_feed(body, base, None)
     language = parsed.feed.get("language")
     entries = []
     for item in parsed.entries:
@@ -107,7 +125,7 @@ def _xml_feed(body: bytes, base: str, content_type: str | None) -> Feed:
             published = _struct_time(item.get("published_parsed")) or _struct_time(
                 item.get("updated_parsed")
             )
-            entries.append(FeedEntry(url, item.get("title"), published, language))
+            entries.append(FeedEntry(url, _title(item.get("title")), published, language))
     # A broken document that still yields links is read the way feed readers do; one that
     # yields nothing is an error worth reporting.
     if not entries and parsed.bozo and not isinstance(parsed.bozo_exception, _HARMLESS):
@@ -123,7 +141,7 @@ def _sitemap(body: bytes, base: str) -> Feed:
     except SitemapError as exc:
         raise FeedError(f"sitemap: {exc}") from None
     entries = [
-        FeedEntry(url, e.title, e.published or e.lastmod, e.language)
+        FeedEntry(url, _title(e.title), e.published or e.lastmod, e.language)
         for e in sm.entries
         if (url := canonical_url(e.url, base))
     ]

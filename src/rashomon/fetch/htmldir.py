@@ -50,7 +50,12 @@ def page_url(html: str) -> str | None:
 
 
 def _tsv(path: Path) -> Iterator[tuple[int, str, Mapped | str]]:
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        yield 0, "", f"not UTF-8 ({exc.reason} at byte {exc.start}): save it as UTF-8"
+        return
+    for n, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
         cols = [c.strip() for c in line.split("\t")]

@@ -27,23 +27,32 @@ def _strip_extra(query: str) -> str:
     return urlencode(pairs, doseq=True)
 
 
+# Longer URLs are refused (sitemaps.org's limit): PostgreSQL cannot index much over 2,700 bytes.
+MAX_URL_CHARS = 2048
+_UNSTORABLE = re.compile("[\x00-\x20\x7f\ud800-\udfff]")
+
+
 def canonical_url(url: str, base: str | None = None) -> str | None:
     """The canonical form of an http(s) URL (relative ones resolved against base), else None."""
     url = (url or "").strip()
     if not url:
         return None
-    if base:
-        url = urljoin(base, url)
-    parts = urlsplit(url)
+    try:
+        url = urljoin(base, url) if base else url
+        parts = urlsplit(url)
+    except ValueError:
+        return None  # unparseable: "http://[::1", an unbalanced IPv6 bracket
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
         return None
     try:
         normal = normalize_url(url)
+        parts = urlsplit(normal)
     except (ValueError, UnicodeError):
         return None
-    parts = urlsplit(normal)
     path = parts.path or "/"
-    return urlunsplit((parts.scheme, parts.netloc, path, _strip_extra(parts.query), ""))
+    out = urlunsplit((parts.scheme, parts.netloc, path, _strip_extra(parts.query), ""))
+    # NUL or a lone surrogate in a host cannot be stored or fetched; a huge URL cannot be indexed
+    return None if len(out) > MAX_URL_CHARS or _UNSTORABLE.search(out) else out
 
 
 def unique_urls(urls: Iterable[str | None], base: str | None = None) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -80,4 +81,10 @@ def read_warc(
                 yield f"{p}:{offset}", rec
         except ArchiveLoadFailed as exc:
             reason = f"unreadable WARC after byte {offset}: {str(exc).strip()}"
+            yield f"{p}:{offset}", BadRecord(str(p), offset, reason)
+        except (ValueError, TypeError, AttributeError, IndexError, KeyError, OverflowError,
+                EOFError, zlib.error) as exc:
+            # warcio lets these escape on corrupt headers (a response without a target URI, a
+            # NUL in a digest name, broken gzip members): the rest of the file is unreadable.
+            reason = f"unreadable WARC after byte {offset}: {type(exc).__name__}: {exc}"
             yield f"{p}:{offset}", BadRecord(str(p), offset, reason)
