@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from fastapi import FastAPI, Request
+from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -44,7 +45,8 @@ async def _http_error(request: Request, exc: Exception) -> Response:
 async def _validation_error(request: Request, exc: Exception) -> Response:
     errors = exc.errors() if isinstance(exc, RequestValidationError) else []
     if _wants_json(request):
-        return JSONResponse({"detail": errors}, status_code=422)
+        # a validator's error carries its exception in "ctx": encode it as FastAPI does
+        return JSONResponse({"detail": jsonable_encoder(errors)}, status_code=422)
     detail = "; ".join(f"{'.'.join(str(x) for x in e['loc'][1:])}: {e['msg']}" for e in errors)
     return page("error.html", status=422, code=422, detail=detail or "invalid request")
 

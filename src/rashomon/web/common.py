@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -11,6 +12,13 @@ from fastapi import HTTPException, Request
 from sqlalchemy import Connection
 
 from rashomon.store import Store, views
+
+# Ids are 32-bit integers in PostgreSQL (64-bit in SQLite): a larger id or offset in a URL
+# would reach the database and fail there (a 500); bounding the parameters makes it a 422.
+MAX_ID = 2**31 - 1
+MAX_OFFSET = 2**31 - 1  # past any store's rows, and offset + limit stays in range
+# Windows reach up to 366 days either side of a day: these bounds keep that arithmetic in range.
+DAY_MIN, DAY_MAX = date(1900, 1, 1), date(9000, 12, 31)
 
 
 @dataclass(frozen=True)
@@ -38,14 +46,29 @@ def config(request: Request) -> WebConfig:
     return cfg
 
 
+def iso_day(value: object) -> object:
+    """Only YYYY-MM-DD text is a day (pydantic alone would read "0.0" as 1970-01-01)."""
+    if isinstance(value, str) and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise ValueError("date must be YYYY-MM-DD")
+    return value
+
+
+def check_day(value: date | None) -> date | None:
+    """The day when within DAY_MIN..DAY_MAX; ValueError otherwise."""
+    if value is not None and not DAY_MIN <= value <= DAY_MAX:
+        raise ValueError(f"date must be between {DAY_MIN} and {DAY_MAX}")
+    return value
+
+
 def parse_day(value: str | None) -> date | None:
-    """A YYYY-MM-DD query parameter; 400 when malformed."""
+    """A YYYY-MM-DD query parameter; 400 when malformed or out of range."""
     if not value:
         return None
     try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise HTTPException(400, f"date must be YYYY-MM-DD, got {value!r}") from None
+        return check_day(date.fromisoformat(value))
+    except ValueError as exc:
+        raise HTTPException(400, f"date must be YYYY-MM-DD between {DAY_MIN} and {DAY_MAX}, "
+                                 f"got {value!r}") from exc
 
 
 def country_code(value: str) -> str:

@@ -7,19 +7,21 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from datetime import UTC, datetime
+from typing import Annotated
 
 import nh3
-from fastapi import APIRouter, HTTPException, Request
+from fastapi import APIRouter, HTTPException, Path, Request
 from fastapi.responses import Response
 
 from rashomon import __version__
 from rashomon.store import views
-from rashomon.web.common import base_url, config, connect, country_code
+from rashomon.web.common import MAX_ID, base_url, config, connect, country_code
 
 router = APIRouter(prefix="/feeds", include_in_schema=False)
 ATOM = "http://www.w3.org/2005/Atom"
 MEDIA_TYPE = "application/atom+xml; charset=utf-8"
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# XML-illegal characters, and bidi controls that would reorder a reader's line (see render.py)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
@@ -106,7 +108,7 @@ def blindspots(request: Request, code: str) -> Response:
 
 
 @router.get("/thread/{thread_id}.atom")
-def thread(request: Request, thread_id: int) -> Response:
+def thread(request: Request, thread_id: Annotated[int, Path(ge=1, le=MAX_ID)]) -> Response:
     """A thread's stories, newest first."""
     with connect(request) as conn:
         view = views.thread_view(conn, thread_id)

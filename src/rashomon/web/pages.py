@@ -5,18 +5,28 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, HTTPException, Path, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from rashomon.store import views
 from rashomon.web import mapsvg
-from rashomon.web.common import config, connect, country_code, parse_day, story_or_redirect
+from rashomon.web.common import (
+    MAX_ID,
+    MAX_OFFSET,
+    config,
+    connect,
+    country_code,
+    parse_day,
+    story_or_redirect,
+)
 from rashomon.web.render import page, query
 
 router = APIRouter(include_in_schema=False)
 
 DayParam = Annotated[str | None, Query(alias="date")]
 DaysParam = Annotated[int, Query(ge=1, le=366)]
+OffsetParam = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
+IdParam = Annotated[int, Path(ge=1, le=MAX_ID)]
 DAY_CHOICES = (1, 3, 7, 30)
 
 
@@ -33,7 +43,7 @@ def _nav(base: str, day: Any, days: int, **extra: Any) -> dict[str, Any]:
 
 @router.get("/", response_class=HTMLResponse)
 def front(request: Request, date: DayParam = None, days: DaysParam = 1,
-          offset: Annotated[int, Query(ge=0)] = 0) -> HTMLResponse:
+          offset: OffsetParam = 0) -> HTMLResponse:
     """Today's stories ranked by breadth."""
     size = config(request).page_size
     with connect(request) as conn:
@@ -45,7 +55,7 @@ def front(request: Request, date: DayParam = None, days: DaysParam = 1,
 
 
 @router.get("/story/{story_id}", response_class=HTMLResponse)
-def story(request: Request, story_id: int) -> Response:
+def story(request: Request, story_id: IdParam) -> Response:
     """A story: world's take, alternative takes, quotes, figures, coverage, articles."""
     with connect(request) as conn:
         found = story_or_redirect(conn, story_id)
@@ -120,7 +130,7 @@ def threads(request: Request) -> HTMLResponse:
 
 
 @router.get("/thread/{thread_id}", response_class=HTMLResponse)
-def thread(request: Request, thread_id: int) -> HTMLResponse:
+def thread(request: Request, thread_id: IdParam) -> HTMLResponse:
     """A thread's stories in order."""
     with connect(request) as conn:
         view = views.thread_view(conn, thread_id)
@@ -149,7 +159,7 @@ def source(request: Request, source_id: str) -> HTMLResponse:
 
 
 @router.get("/article/{article_id}", response_class=HTMLResponse)
-def article(request: Request, article_id: int) -> HTMLResponse:
+def article(request: Request, article_id: IdParam) -> HTMLResponse:
     """One article's text, with its story, original and copies."""
     with connect(request) as conn:
         view = views.article_detail(conn, article_id)
@@ -160,7 +170,7 @@ def article(request: Request, article_id: int) -> HTMLResponse:
 
 @router.get("/search", response_class=HTMLResponse)
 def search(request: Request, q: Annotated[str, Query(max_length=200)] = "",
-           offset: Annotated[int, Query(ge=0)] = 0) -> HTMLResponse:
+           offset: OffsetParam = 0) -> HTMLResponse:
     """Full-text search over every article."""
     result = None
     if q.strip():

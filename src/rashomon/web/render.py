@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
@@ -16,13 +17,16 @@ from starlette.responses import HTMLResponse
 from rashomon.store.views import country_name
 
 TEMPLATES = Path(__file__).parent / "templates"
+# Bidi embeddings, overrides and isolates (U+202A-E, U+2066-9): an outlet's unclosed U+202E
+# would reverse how the rest of the line reads (the outlet chip next to a headline, say).
+BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 
 def clean(value: Any) -> Markup:
     """Outlet-supplied text as safe HTML: every tag, script and attribute is stripped."""
     if value is None:
         return Markup("")
-    text = str(value)
+    text = BIDI_CONTROLS.sub("", str(value))
     if "<" not in text and "&" not in text:
         return escape(text)  # plain text (the common case): escaping is all nh3 would do
     # nh3 drops <script>/<style> with their content and escapes <, > and &; quotes are
