@@ -45,11 +45,17 @@ def _make_handler(site: Path, base_url: str) -> type[BaseHTTPRequestHandler]:
 
         def _serve(self, *, with_body: bool) -> None:
             path = urllib.parse.unquote(urllib.parse.urlsplit(self.path).path)
-            target = (site / path.lstrip("/")).resolve()
-            if not target.is_relative_to(site):
+            try:
+                target = (site / path.lstrip("/")).resolve()
+                inside = target.is_relative_to(site)
+                is_dir = inside and target.is_dir()
+                found = inside and (target / "index.html" if is_dir else target).is_file()
+            except (ValueError, OSError):  # a NUL byte ("%00"), a name too long: no such file
+                inside = is_dir = found = False
+            if not inside:
                 self._send(404, b"not found\n", "text/plain; charset=utf-8", with_body)
                 return
-            if target.is_dir():
+            if is_dir:
                 if not path.endswith("/"):
                     self.send_response(301)
                     self.send_header("Location", path + "/")
@@ -57,7 +63,7 @@ def _make_handler(site: Path, base_url: str) -> type[BaseHTTPRequestHandler]:
                     self.end_headers()
                     return
                 target = target / "index.html"
-            if not target.is_file():
+            if not found:
                 body = (
                     b"<!DOCTYPE html><html><head><title>404</title></head>"
                     b"<body><h1>Not found</h1></body></html>\n"
