@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from importlib.resources import files
+from typing import Any
 
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine, event
 
 
 def _config(engine: Engine | None = None) -> Config:
@@ -30,9 +33,42 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
+@contextmanager
+def _transactional_ddl(engine: Engine) -> Iterator[Engine]:
+    """An engine whose transactions hold DDL too.
+
+    Python's sqlite3 begins a transaction only before INSERT/UPDATE/DELETE, so CREATE TABLE
+    and CREATE INDEX commit one by one: a migration killed half-way left some of its tables
+    behind and no revision, and every later start failed on "table ... already exists". A
+    SQLite file gets its own engine here with the driver's transaction handling off and an
+    explicit BEGIN IMMEDIATE, so each migration is all or nothing, as on PostgreSQL.
+    """
+    database = engine.url.database
+    if engine.dialect.name != "sqlite" or not database or database == ":memory:":
+        yield engine  # PostgreSQL's DDL is transactional; a memory database dies with us
+        return
+    from rashomon.store.db import make_engine
+
+    own = make_engine(engine.url.render_as_string(hide_password=False))
+
+    @event.listens_for(own, "connect")
+    def _driver_autocommit(dbapi_conn: Any, _record: Any) -> None:
+        dbapi_conn.isolation_level = None  # after the pragmas make_engine sets
+
+    @event.listens_for(own, "begin")
+    def _begin(conn: Connection) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")  # the write lock up front: one migrator
+
+    try:
+        yield own
+    finally:
+        own.dispose()
+
+
 def upgrade(engine: Engine, revision: str = "head") -> None:
-    """Apply migrations up to revision, each in its own transaction."""
-    command.upgrade(_config(engine), revision)
+    """Apply migrations up to revision, each in its own transaction (DDL included)."""
+    with _transactional_ddl(engine) as migrating:
+        command.upgrade(_config(migrating), revision)
 
 
 def pending(engine: Engine) -> list[str]:
